@@ -1,0 +1,11 @@
+namespace SweepDomain.Evaluation;
+
+/// <summary>
+/// The sweep's only port to the outside: a batch of evaluation requests in, one score per request out, in the
+/// same order. Implementations may run the batch in parallel or spread it over durable activities; the sweep
+/// does not care which finished first.
+/// </summary>
+public interface IEvaluator
+{
+    Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken);
+}
