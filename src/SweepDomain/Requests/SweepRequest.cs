@@ -1,0 +1,43 @@
+using SweepDomain.Parameters;
+using SweepDomain.Stages;
+
+namespace SweepDomain.Requests;
+
+/// <summary>
+/// A stage as a client sends it: either the text form <c>LABEL:p=v1,v2</c> (<see cref="Text"/>) or the structured
+/// form (<see cref="Label"/> plus <see cref="Grid"/>).
+/// </summary>
+public sealed record StageInput(string? Text, string? Label = null, IReadOnlyList<GridAxis>? Grid = null)
+{
+    public static implicit operator StageInput(string text) => new(text);
+}
+
+/// <summary>
+/// A sweep as a client asks for it, before validation: the HTTP body, a schedule's request, or the CLI's flags.
+/// Null members take their defaults. <see cref="Base"/> is inline parameters; <see cref="BasePath"/> names a stability
+/// JSON or YAML file (a blob path for the service) that the host resolves into <see cref="Base"/> first.
+/// </summary>
+public sealed record SweepRequest
+{
+    public string? Scenario { get; init; }
+
+    public IReadOnlyList<StageInput>? Stages { get; init; }
+
+    public ParamSet? Base { get; init; }
+
+    public string? BasePath { get; init; }
+
+    public string? CrossScenario { get; init; }
+
+    public int? Periods { get; init; }
+
+    public string? StabilityTiers { get; init; }
+
+    public string? RankBy { get; init; }
+
+    public double? KFactor { get; init; }
+
+    public int? CrossSeeds { get; init; }
+
+    public string? InstanceId { get; init; }
+}

@@ -1,0 +1,121 @@
+using SweepDomain.Evaluation;
+using SweepDomain.Parameters;
+using SweepDomain.Selection;
+using SweepDomain.Stages;
+using SweepDomain.Sweep;
+
+namespace SweepDomain.Requests;
+
+/// <summary>
+/// Turns a <see cref="SweepRequest"/> into a <see cref="SweepPlan"/>, or reports every problem at once. HTTP, the
+/// scheduler and the CLI all call this before any work starts, so they reject the same inputs with the same words.
+/// </summary>
+public static class SweepRequestValidator
+{
+    public const string DefaultScenario = "baseline";
+
+    /// <summary>The plan, or null with <paramref name="errors"/> filled. The base must already be resolved.</summary>
+    public static SweepPlan? Validate(SweepRequest request, IScenarioCatalog catalog, ValidationErrors errors)
+    {
+        int before = errors.Count;
+        string scenario = string.IsNullOrWhiteSpace(request.Scenario) ? DefaultScenario : request.Scenario.Trim();
+        var schema = catalog.Find(scenario);
+        if (schema is null)
+        {
+            errors.Add("scenario", $"Unknown scenario '{scenario}'. Known scenarios: {string.Join(", ", catalog.Names)}.");
+        }
+
+        ScenarioSchema? crossSchema = null;
+        if (!string.IsNullOrWhiteSpace(request.CrossScenario))
+        {
+            crossSchema = catalog.Find(request.CrossScenario.Trim());
+            if (crossSchema is null)
+            {
+                errors.Add("crossScenario", $"Unknown cross scenario '{request.CrossScenario}'. Known scenarios: {string.Join(", ", catalog.Names)}.");
+            }
+        }
+
+        var stages = schema is null ? [] : ValidateStages(request.Stages, schema, errors);
+        var baseParams = request.Base ?? ParamSet.Empty;
+        if (schema is not null)
+        {
+            ValidateBase(baseParams, schema, errors);
+        }
+
+        int periods = request.Periods ?? SweepPlan.DefaultPeriods;
+        if (periods < 1)
+        {
+            errors.Add("periods", $"Must be a whole number of at least 1; got {periods}.");
+        }
+
+        var tiers = StabilityTier.Parse(request.StabilityTiers ?? StabilityTier.DefaultText, errors);
+        var rankBy = RankByNames.Parse(request.RankBy ?? RankBy.Combined.ToText(), errors);
+        double k = request.KFactor ?? SweepPlan.DefaultKFactor;
+        if (!double.IsFinite(k))
+        {
+            errors.Add("kFactor", $"Must be a finite number; got {k}.");
+        }
+
+        int crossSeeds = request.CrossSeeds ?? SweepPlan.DefaultCrossSeeds;
+        if (crossSeeds < 2)
+        {
+            errors.Add("crossSeeds", $"Must be at least 2 (a std needs two seeds); got {crossSeeds}.");
+        }
+
+        if (request.InstanceId is { } id && !InstanceIds.IsValid(id))
+        {
+            errors.Add("instanceId", $"'{id}' is not a valid id: use 1 to {InstanceIds.MaxLength} letters, digits, '-' or '_'.");
+        }
+
+        return errors.Count > before
+            ? null
+            : new SweepPlan(schema!, stages, baseParams, periods, tiers!, rankBy!.Value, k, crossSchema, crossSeeds);
+    }
+
+    private static IReadOnlyList<StageSpec> ValidateStages(IReadOnlyList<StageInput>? inputs, ScenarioSchema schema, ValidationErrors errors)
+    {
+        if (inputs is null || inputs.Count == 0)
+        {
+            errors.Add("stages", "At least one stage is required, e.g. \"behavioral:beta=0.5,1.0,2.5 max_M=2,4\".");
+            return [];
+        }
+
+        var stages = new List<StageSpec>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            string field = $"stages[{i}]";
+            var input = inputs[i];
+            var stage = input.Text is not null
+                ? StageParser.Parse(input.Text, schema, errors, field)
+                : StageParser.FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, field);
+            if (stage is not null)
+            {
+                stages.Add(stage);
+            }
+        }
+
+        StageParser.CheckDistinctLabels(stages, errors, "stages");
+        return stages;
+    }
+
+    private static void ValidateBase(ParamSet baseParams, ScenarioSchema schema, ValidationErrors errors)
+    {
+        foreach (var (name, value) in baseParams)
+        {
+            var spec = schema.Find(name);
+            if (ScenarioSchema.ReservedNames.Contains(name))
+            {
+                errors.Add("base", $"'{name}' cannot be part of the base: the sweep sets seeds and periods itself.");
+            }
+            else if (spec is null)
+            {
+                string? hint = schema.Suggest(name);
+                errors.Add("base", $"Unknown parameter '{name}' in the base for scenario '{schema.Scenario}'." + (hint is null ? "" : $" Did you mean '{hint}'?"));
+            }
+            else if (spec.Check(value) is { } problem)
+            {
+                errors.Add("base", problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SweepDomain.Parameters;
+using SweepDomain.Selection;
+using SweepDomain.Sweep;
+
+namespace SweepDomain.Results;
+
+/// <summary>
+/// Everything about a finished sweep: its settings, every stage's candidates with their seed scores, the stage
+/// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings.
+/// </summary>
+public sealed record SweepReport(
+    string Scenario,
+    string? CrossScenario,
+    int Periods,
+    string StabilityTiers,
+    string RankBy,
+    double KFactor,
+    int CrossSeeds,
+    string Convention,
+    ParamSet Base,
+    IReadOnlyList<string> StageDefinitions,
+    IReadOnlyList<StageOutcome> Stages,
+    ParamSet Final,
+    int EvaluationsRequested,
+    int EvaluationsExecuted,
+    IReadOnlyDictionary<string, double>? TimingsSeconds = null)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null) => new(
+        plan.Scenario,
+        plan.CrossScenario,
+        plan.Periods,
+        StabilityTier.Format(plan.Tiers),
+        plan.RankBy.ToText(),
+        plan.KFactor,
+        plan.CrossSeeds,
+        CombinedScore.SweepConvention,
+        plan.Base,
+        plan.Stages.Select(s => s.Source).ToList(),
+        outcome.Stages,
+        outcome.Final,
+        outcome.EvaluationsRequested,
+        outcome.EvaluationsExecuted,
+        timings);
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    public static SweepReport FromJson(string json) =>
+        JsonSerializer.Deserialize<SweepReport>(json, JsonOptions) ?? throw new FormatException("Empty report.");
+}

@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+using SweepDomain.Parameters;
+
+namespace SweepDomain.Stages;
+
+/// <summary>
+/// Parses stage strings <c>LABEL:param1=v1,v2 param2=v3</c> (sweep-semantics §1.1) and rejects every odd input of
+/// the table in §1.2 with a message that quotes the stage. All problems of all stages are reported together.
+/// </summary>
+public static partial class StageParser
+{
+    /// <summary>Parses and validates <paramref name="stages"/> against <paramref name="schema"/>.</summary>
+    /// <param name="field">Prefix of the error keys: errors of stage i go to <c>{field}[i]</c>.</param>
+    public static IReadOnlyList<StageSpec> ParseAll(IReadOnlyList<string> stages, ScenarioSchema schema, ValidationErrors errors, string field = "stages")
+    {
+        var parsed = new List<StageSpec>();
+        for (int i = 0; i < stages.Count; i++)
+        {
+            var stage = Parse(stages[i] ?? "", schema, errors, $"{field}[{i}]");
+            if (stage is not null)
+            {
+                parsed.Add(stage);
+            }
+        }
+
+        CheckDistinctLabels(parsed, errors, field);
+        return parsed;
+    }
+
+    /// <summary>Parses one stage string; returns null (and adds errors) when it is invalid.</summary>
+    public static StageSpec? Parse(string source, ScenarioSchema schema, ValidationErrors errors, string field = "stage")
+    {
+        int before = errors.Count;
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            errors.Add(field, "A stage is empty. Write LABEL:param=v1,v2.");
+            return null;
+        }
+
+        int colon = source.IndexOf(':');
+        if (colon < 0)
+        {
+            errors.Add(field, $"Missing ':' after the label in '{source}'. Write LABEL:param=v1,v2.");
+            return null;
+        }
+
+        string label = source[..colon].Trim();
+        CheckLabel(label, source, errors, field);
+
+        var axes = new List<GridAxis>();
+        string[] tokens = WhiteSpace().Split(source[(colon + 1)..].Trim()).Where(t => t.Length > 0).ToArray();
+        if (tokens.Length == 0)
+        {
+            errors.Add(field, $"Stage '{source}' has no parameters. Write {label}:param=v1,v2.");
+        }
+
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            string token = tokens[t];
+            int eq = token.IndexOf('=');
+            if (eq < 0)
+            {
+                bool afterComma = t > 0 && tokens[t - 1].EndsWith(',');
+                errors.Add(field, afterComma
+                    ? $"Space after a comma before '{token}' in '{source}'. Separate values with commas only: v1,v2."
+                    : $"'{token}' has no '=' in '{source}'. Write param=v1,v2.");
+                continue;
+            }
+
+            var axis = ParseAxis(token[..eq], token[(eq + 1)..], source, schema, errors, field);
+            if (axis is null)
+            {
+                continue;
+            }
+
+            if (axes.Exists(a => a.Name == axis.Name))
+            {
+                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'. List all its values once: {axis.Name}=v1,v2.");
+                continue;
+            }
+
+            axes.Add(axis);
+        }
+
+        return errors.Count == before ? new StageSpec(label, axes, source) : null;
+    }
+
+    /// <summary>Validates a stage given in structured form (label plus grid), with the same rules as the text form.</summary>
+    public static StageSpec? FromGrid(string label, IReadOnlyList<GridAxis> grid, ScenarioSchema schema, ValidationErrors errors, string field)
+    {
+        string source = $"{label}:" + string.Join(' ', grid.Select(a => a.Name + "=" + string.Join(',', a.Values)));
+        int before = errors.Count;
+        CheckLabel(label.Trim(), source, errors, field);
+        if (grid.Count == 0)
+        {
+            errors.Add(field, $"Stage '{source}' has no parameters.");
+        }
+
+        var axes = new List<GridAxis>();
+        foreach (var axis in grid)
+        {
+            if (axes.Exists(a => a.Name == axis.Name))
+            {
+                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'.");
+                continue;
+            }
+
+            if (CheckAxis(axis, source, schema, errors, field))
+            {
+                axes.Add(axis);
+            }
+        }
+
+        return errors.Count == before ? new StageSpec(label.Trim(), axes, source) : null;
+    }
+
+    private static GridAxis? ParseAxis(string name, string valuesText, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    {
+        string[] items = valuesText.Split(',');
+        if (items.Any(v => v.Length == 0))
+        {
+            errors.Add(field, $"Parameter '{name}' has an empty value in '{source}'. Write {(name.Length > 0 ? name : "param")}=v1,v2.");
+            return null;
+        }
+
+        var nonFinite = items.FirstOrDefault(ValueGrammar.LooksNonFinite);
+        if (nonFinite is not null)
+        {
+            errors.Add(field, $"Parameter '{name}' has the non-finite value '{nonFinite}' in '{source}'. Use a finite number.");
+            return null;
+        }
+
+        var axis = new GridAxis(name, items.Select(ValueGrammar.Parse).ToArray());
+        return CheckAxis(axis, source, schema, errors, field) ? axis : null;
+    }
+
+    private static bool CheckAxis(GridAxis axis, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    {
+        if (axis.Name.Length == 0)
+        {
+            errors.Add(field, $"A parameter name is empty in '{source}'. Write param=v1,v2.");
+            return false;
+        }
+
+        if (ScenarioSchema.ReservedNames.Contains(axis.Name))
+        {
+            errors.Add(field, $"'{axis.Name}' is reserved in '{source}': the sweep sets seeds and periods itself (use the periods option).");
+            return false;
+        }
+
+        var spec = schema.Find(axis.Name);
+        if (spec is null)
+        {
+            string? hint = schema.Suggest(axis.Name);
+            errors.Add(field, $"Unknown parameter '{axis.Name}' in '{source}' for scenario '{schema.Scenario}'." +
+                              (hint is null ? "" : $" Did you mean '{hint}'?"));
+            return false;
+        }
+
+        if (axis.Values.Count == 0)
+        {
+            errors.Add(field, $"Parameter '{axis.Name}' has no values in '{source}'.");
+            return false;
+        }
+
+        bool ok = true;
+        foreach (var value in axis.Values)
+        {
+            string? problem = spec.Check(value);
+            if (problem is not null)
+            {
+                errors.Add(field, $"{problem} In '{source}'.");
+                ok = false;
+            }
+        }
+
+        var normalised = axis.Values.Select(v => spec.Type == ParamType.Float && v.IsNumber ? ParamValue.Float(v.AsDouble) : v).ToList();
+        var duplicate = normalised.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            errors.Add(field, $"Parameter '{axis.Name}' lists the value {duplicate.Key} more than once in '{source}'.");
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private static void CheckLabel(string label, string source, ValidationErrors errors, string field)
+    {
+        if (label.Length == 0)
+        {
+            errors.Add(field, $"The label is empty in '{source}'. Write LABEL:param=v1,v2.");
+        }
+        else if (!SafeLabel().IsMatch(label) || label is "." or "..")
+        {
+            errors.Add(field, $"Label '{label}' in '{source}' may only use letters, digits, '_', '-' and '.', because it names result files.");
+        }
+    }
+
+    /// <summary>Adds an error for each label that more than one stage uses (file names would collide).</summary>
+    public static void CheckDistinctLabels(IReadOnlyList<StageSpec> stages, ValidationErrors errors, string field)
+    {
+        foreach (var group in stages.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(field, $"Label '{group.Key}' is used by {group.Count()} stages ({string.Join(", ", group.Select(s => $"'{s.Source}'"))}); each stage needs its own label.");
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
+    private static partial Regex SafeLabel();
+}

@@ -1,0 +1,19 @@
+using SweepDomain.Parameters;
+
+namespace SweepDomain.Stages;
+
+/// <summary>One axis of a stage's grid: a parameter and the values to try, in the order given.</summary>
+public sealed record GridAxis(string Name, IReadOnlyList<ParamValue> Values);
+
+/// <summary>
+/// One validated stage: a label (safe as a file-name part) and a grid over parameters of one category
+/// (sweep-semantics §1). <paramref name="Source"/> is the text the user wrote, quoted in messages.
+/// </summary>
+// WARNING: stored in durable histories (the orchestrator's input). Add members only at the end, with defaults.
+public sealed record StageSpec(string Label, IReadOnlyList<GridAxis> Grid, string Source)
+{
+    /// <summary>Number of grid combinations: the product of the value-list lengths (sweep-semantics §2).</summary>
+    public int CombinationCount => Grid.Aggregate(1, (n, axis) => n * axis.Values.Count);
+
+    public IEnumerable<string> ParameterNames => Grid.Select(a => a.Name);
+}

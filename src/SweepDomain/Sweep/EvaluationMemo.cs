@@ -1,0 +1,65 @@
+using SweepDomain.Evaluation;
+using SweepDomain.Parameters;
+
+namespace SweepDomain.Sweep;
+
+/// <summary>
+/// Evaluates each distinct (scenario, effective config, seed, periods) once per sweep, across tiers, stages and
+/// the cross-scenario check (sweep-semantics §9 item 4). Configs are compared in their normal form (defaults filled
+/// in, names sorted, ints of float parameters widened), so <c>{max_M: 4}</c> and <c>{}</c> share results.
+/// Non-finite scores are recorded as a failed seed with score 0 (sweep-semantics §3.3).
+/// </summary>
+public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<string, ScenarioSchema> schemas)
+{
+    private readonly Dictionary<Key, EvaluationScore> _scores = [];
+
+    /// <summary>Evaluations the sweep asked for, counting repeats.</summary>
+    public int Requested { get; private set; }
+
+    /// <summary>Evaluations actually run.</summary>
+    public int Executed { get; private set; }
+
+    public async Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken)
+    {
+        var keys = requests.Select(KeyOf).ToList();
+        var missing = new List<EvaluationRequest>();
+        var missingKeys = new HashSet<Key>();
+        for (int i = 0; i < requests.Count; i++)
+        {
+            if (!_scores.ContainsKey(keys[i]) && missingKeys.Add(keys[i]))
+            {
+                missing.Add(requests[i]);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var scores = await evaluator.EvaluateAsync(missing, cancellationToken);
+            if (scores.Count != missing.Count)
+            {
+                throw new InvalidOperationException($"The evaluator returned {scores.Count} scores for {missing.Count} requests.");
+            }
+
+            for (int i = 0; i < missing.Count; i++)
+            {
+                _scores[KeyOf(missing[i])] = Sanitise(scores[i]);
+            }
+        }
+
+        Requested += requests.Count;
+        Executed += missing.Count;
+        return keys.Select(k => _scores[k]).ToList();
+    }
+
+    private static EvaluationScore Sanitise(EvaluationScore score) => double.IsFinite(score.TotalScore)
+        ? score
+        : score with { TotalScore = 0, NFail = Math.Max(1, score.NFail), Note = score.Note ?? "non-finite total score, counted as 0 and failed" };
+
+    private Key KeyOf(EvaluationRequest r)
+    {
+        var normal = schemas.TryGetValue(r.Scenario, out var schema) ? schema.Normalise(r.Params) : r.Params;
+        return new Key(r.Scenario, normal, r.Seed, r.Periods);
+    }
+
+    private readonly record struct Key(string Scenario, ParamSet Params, int Seed, int Periods);
+}
