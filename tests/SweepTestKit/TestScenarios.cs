@@ -72,7 +72,7 @@ public sealed class RecordingEvaluator : IEvaluator, IScenarioEvaluator
         return TestScenarios.Score(request);
     }
 
-    public Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken)
     {
         Batches++;
         return Task.FromResult<IReadOnlyList<EvaluationScore>>(requests.Select(Evaluate).ToList());

@@ -1,5 +1,8 @@
 namespace SweepDomain.Evaluation;
 
+/// <summary>Which step of a stage a batch of evaluations serves; hosts use it for names, logs and progress.</summary>
+public enum EvaluationPhase { Screening, Tier, CrossCheck }
+
 /// <summary>
 /// The sweep's only port to the outside: a batch of evaluation requests in, one score per request out, in the
 /// same order. Implementations may run the batch in parallel or spread it over durable activities; the sweep
@@ -7,5 +10,5 @@ namespace SweepDomain.Evaluation;
 /// </summary>
 public interface IEvaluator
 {
-    Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken);
+    Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken);
 }

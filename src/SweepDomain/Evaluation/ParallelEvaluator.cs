@@ -9,7 +9,7 @@ public sealed class ParallelEvaluator(IScenarioEvaluator evaluator, int workers 
 {
     public int Workers { get; } = workers > 0 ? workers : Environment.ProcessorCount;
 
-    public Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken) =>
         Task.Run(() => Evaluate(requests, cancellationToken), cancellationToken);
 
     public IReadOnlyList<EvaluationScore> Evaluate(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public static class CrossScenarioCheck
         var requests = scenarios
             .SelectMany(s => Enumerable.Range(0, plan.CrossSeeds).Select(seed => new EvaluationRequest(s, winner, seed, plan.Periods)))
             .ToList();
-        var scores = await memo.EvaluateAsync(requests, cancellationToken);
+        var scores = await memo.EvaluateAsync(requests, EvaluationPhase.CrossCheck, cancellationToken);
 
         var checks = scenarios.Select((scenario, i) =>
         {

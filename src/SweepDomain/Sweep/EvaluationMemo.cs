@@ -19,7 +19,7 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
     /// <summary>Evaluations actually run.</summary>
     public int Executed { get; private set; }
 
-    public async Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken)
     {
         var keys = requests.Select(KeyOf).ToList();
         var missing = new List<EvaluationRequest>();
@@ -34,7 +34,7 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
 
         if (missing.Count > 0)
         {
-            var scores = await evaluator.EvaluateAsync(missing, cancellationToken);
+            var scores = await evaluator.EvaluateAsync(missing, phase, cancellationToken);
             if (scores.Count != missing.Count)
             {
                 throw new InvalidOperationException($"The evaluator returned {scores.Count} scores for {missing.Count} requests.");

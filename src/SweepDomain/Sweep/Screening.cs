@@ -14,7 +14,7 @@ public static class Screening
     public static async Task<IReadOnlyList<Candidate>> RunAsync(IReadOnlyList<Candidate> candidates, SweepPlan plan, EvaluationMemo memo, CancellationToken cancellationToken)
     {
         var requests = candidates.Select(c => new EvaluationRequest(plan.Scenario, c.Params, Seed, plan.Periods)).ToList();
-        var scores = await memo.EvaluateAsync(requests, cancellationToken);
+        var scores = await memo.EvaluateAsync(requests, EvaluationPhase.Screening, cancellationToken);
         return candidates
             .Select((c, i) => c.WithMoreSeeds([scores[i]]))
             .OrderByDescending(c => c.Screening.TotalScore)

@@ -37,7 +37,7 @@ public static class TieredStability
                     .Select(seed => new EvaluationRequest(plan.Scenario, c.Params, seed, plan.Periods)))
                 .ToList();
             await onTier(t, requests.Count);
-            var scores = await memo.EvaluateAsync(requests, cancellationToken);
+            var scores = await memo.EvaluateAsync(requests, EvaluationPhase.Tier, cancellationToken);
 
             int next = 0;
             for (int i = 0; i < top.Count; i++)
