@@ -1,0 +1,166 @@
+// Flex Consumption (FC1) plan and the Linux function app that runs SweepFunctions
+// (.NET isolated worker, Durable Functions on the Azure Storage provider).
+// Every connection is identity-based: the app runs as the user-assigned identity and the
+// settings below carry only endpoints and that identity's client id, never a key.
+
+@description('Name of the function app; also the first label of its host name.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region for the plan and the app. It must offer Flex Consumption.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object = {}
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Client id of the same identity, used by the host, the results client and Application Insights.')
+param identityClientId string
+
+@description('Blob service endpoint of the storage account (ends with a slash).')
+param blobEndpoint string
+
+@description('Queue service endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Table service endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Blob container the app writes sweep results to.')
+param resultsContainerName string
+
+@description('Name of the Application Insights component that receives telemetry.')
+param applicationInsightsName string
+
+@description('Durable task hub name (letters and digits, starting with a letter).')
+param taskHubName string
+
+@description('NCRONTAB expression for scheduled recalibration; empty turns the schedule off.')
+param scheduleCron string
+
+@description('Candidates times seeds evaluated by one activity call.')
+@minValue(1)
+param evaluationBatchSize int
+
+@description('Memory of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Most instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Host storage and the Durable Task Azure Storage provider (connection name AzureWebJobsStorage).
+var hostStorageSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+}
+
+// Read by host.json as %TASKHUB_NAME%.
+var durableSettings = {
+  TASKHUB_NAME: taskHubName
+}
+
+// ResultsStorageOptions: the results client uses DefaultAzureCredential with this client id.
+var resultsSettings = {
+  SweepResults__ServiceUri: blobEndpoint
+  SweepResults__ClientId: identityClientId
+  SweepResults__Container: resultsContainerName
+}
+
+var sweepSettings = {
+  Sweep__ScheduleCron: scheduleCron
+  Sweep__EvaluationBatchSize: string(evaluationBatchSize)
+}
+
+// The connection string only locates the component; it is not a key. Local auth is off,
+// so the SDK must authenticate with the identity (Authorization=AAD).
+var monitoringSettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+}
+
+// Flex Consumption takes the runtime from functionAppConfig.runtime; FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE must not be set as app settings.
+var appSettings = union(hostStorageSettings, durableSettings, resultsSettings, sweepSettings, monitoringSettings)
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: appSettings
+  }
+}
+
+output name string = functionApp.name
+output defaultHostName string = functionApp.properties.defaultHostName
