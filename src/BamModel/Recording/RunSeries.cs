@@ -154,6 +154,17 @@ public sealed class RunSeries
         LoanCount++;
     }
 
+    /// <summary>Makes room for <paramref name="rows"/> loan rows, so that recording allocates nothing during a run.</summary>
+    public void ReserveLoans(int rows)
+    {
+        if (LoanBorrower.Length < rows)
+        {
+            LoanBorrower = Grow(LoanBorrower, rows);
+            LoanPrincipal = Grow(LoanPrincipal, rows);
+            LoanRate = Grow(LoanRate, rows);
+        }
+    }
+
     /// <summary>Closes period t's loan rows: sets <c>LoanStart[t + 1]</c>. Call once per recorded period.</summary>
     public void EndLoans(int t) => LoanStart[t + 1] = LoanCount;
 

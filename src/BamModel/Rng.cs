@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+
+namespace BamModel;
+
+/// <summary>
+/// The model's random generator: xoshiro256** seeded through SplitMix64. Level A of bam-model §0.1 only asks for
+/// the same distributions as NumPy, not the same stream. Every draw is a handful of integer operations and IEEE
+/// multiplications, so a seed gives the same stream on every machine. One instance per simulation, passed to
+/// each event that draws; never shared between threads.
+/// </summary>
+public sealed class Rng
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public Rng(long seed)
+    {
+        ulong x = (ulong)seed;
+        _s0 = SplitMix64(ref x);
+        _s1 = SplitMix64(ref x);
+        _s2 = SplitMix64(ref x);
+        _s3 = SplitMix64(ref x);
+    }
+
+    /// <summary>The next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64()
+    {
+        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits (NumPy's <c>random()</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Uniform(double low, double high) => low + (high - low) * NextDouble();
+
+    /// <summary>An unbiased integer in [0, <paramref name="n"/>) by Lemire's multiply-and-reject; n ≥ 1. Draws nothing when n = 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextInt(int n)
+    {
+        if (n <= 1)
+        {
+            return 0;
+        }
+
+        ulong range = (ulong)n;
+        ulong high = Math.BigMul(NextUInt64(), range, out ulong low);
+        if (low < range)
+        {
+            ulong threshold = (0UL - range) % range;
+            while (low < threshold)
+            {
+                high = Math.BigMul(NextUInt64(), range, out low);
+            }
+        }
+
+        return (int)high;
+    }
+
+    /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
+    public double Exponential(double scale) => -scale * DetMath.Log(1.0 - NextDouble());
+
+    private static ulong SplitMix64(ref ulong x)
+    {
+        ulong z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
