@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SweepDomain.Evaluation;
 
 /// <summary>
@@ -8,5 +10,6 @@ namespace SweepDomain.Evaluation;
 // WARNING: stored in durable histories (inside activity outputs). Add members only at the end, with defaults.
 public sealed record EvaluationScore(double TotalScore, int NPass, int NWarn, int NFail, string? Note = null)
 {
+    [JsonIgnore]
     public bool Passed => NFail == 0;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SweepDomain.Parameters;
 
 /// <summary>The declared type of a model parameter (bam-model §1.7 Type column).</summary>
@@ -18,6 +20,7 @@ public sealed record ParameterSpec(
     IReadOnlyList<string>? Choices = null)
 {
     /// <summary>The valid range as text, e.g. <c>[0, 1]</c>, <c>&gt;= 1</c> or <c>one of all_firms, vacancies_only</c>.</summary>
+    [JsonIgnore]
     public string RangeText => Type == ParamType.Choice
         ? "one of " + string.Join(", ", Choices ?? [])
         : (Min, Max) switch

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SweepDomain.Parameters;
 
 namespace SweepDomain.Stages;
@@ -13,7 +14,9 @@ public sealed record GridAxis(string Name, IReadOnlyList<ParamValue> Values);
 public sealed record StageSpec(string Label, IReadOnlyList<GridAxis> Grid, string Source)
 {
     /// <summary>Number of grid combinations: the product of the value-list lengths (sweep-semantics §2).</summary>
+    [JsonIgnore]
     public int CombinationCount => Grid.Aggregate(1, (n, axis) => n * axis.Values.Count);
 
+    [JsonIgnore]
     public IEnumerable<string> ParameterNames => Grid.Select(a => a.Name);
 }

@@ -51,7 +51,11 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
         return keys.Select(k => _scores[k]).ToList();
     }
 
-    private static EvaluationScore Sanitise(EvaluationScore score) => double.IsFinite(score.TotalScore)
+    /// <summary>
+    /// A non-finite score as the sweep records it: score 0 and failed, with a note. Hosts whose transport is JSON
+    /// (durable activity outputs) apply it before sending, since JSON has no NaN; applying it twice changes nothing.
+    /// </summary>
+    public static EvaluationScore Sanitise(EvaluationScore score) => double.IsFinite(score.TotalScore)
         ? score
         : score with { TotalScore = 0, NFail = Math.Max(1, score.NFail), Note = score.Note ?? "non-finite total score, counted as 0 and failed" };
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SweepDomain.Parameters;
 using SweepDomain.Selection;
 using SweepDomain.Stages;
@@ -25,10 +26,13 @@ public sealed record SweepPlan(
     public const double DefaultKFactor = 1.0;
     public const int DefaultCrossSeeds = 20;
 
+    [JsonIgnore]
     public string Scenario => Schema.Scenario;
 
+    [JsonIgnore]
     public string? CrossScenario => CrossSchema?.Scenario;
 
+    [JsonIgnore]
     public IReadOnlyDictionary<string, ScenarioSchema> Schemas =>
         new[] { Schema, CrossSchema }.OfType<ScenarioSchema>().DistinctBy(s => s.Scenario).ToDictionary(s => s.Scenario);
 }
