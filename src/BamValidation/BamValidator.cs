@@ -1,0 +1,58 @@
+using BamModel.Recording;
+using BamValidation.Metrics;
+using BamValidation.Scenarios;
+using BamValidation.Scoring;
+
+namespace BamValidation;
+
+/// <summary>
+/// Single-run validation (validation.md §6): reduces a recorded run to the scenario's scalars and scores them.
+/// Never throws on a degenerate run: a metric that cannot be computed is NaN, scores 0 and FAILs, and the
+/// result's <see cref="ValidationScore.Note"/> says why.
+/// </summary>
+public static class BamValidator
+{
+    /// <summary>Validates <paramref name="series"/> as a run of <paramref name="scenario"/>, using this thread's workspace.</summary>
+    /// <exception cref="ArgumentException">Unknown scenario.</exception>
+    public static ValidationScore Validate(string scenario, RunSeries series) =>
+        Validate(ValidationScenarios.Get(scenario), series, MetricWorkspace.ForCurrentThread);
+
+    /// <summary>Validates with an explicit workspace (one per thread).</summary>
+    public static ValidationScore Validate(ValidationScenario scenario, RunSeries series, MetricWorkspace workspace)
+    {
+        var values = ComputeScalars(scenario, series, workspace, out string? failure);
+        var specs = scenario.Metrics;
+        Span<double> actuals = stackalloc double[specs.Count];
+        for (int i = 0; i < actuals.Length; i++)
+        {
+            actuals[i] = values[specs[i].Field];
+        }
+
+        return MetricScorer.Score(scenario.Name, specs, actuals, RunNotes.Describe(scenario, series, actuals, failure));
+    }
+
+    /// <summary>
+    /// The scenario's scalars for <paramref name="series"/>, in <paramref name="workspace"/>'s table (valid until
+    /// the workspace is used again). Burn-in follows §6.2, from the requested number of periods.
+    /// </summary>
+    public static ScalarTable ComputeScalars(ValidationScenario scenario, RunSeries series, MetricWorkspace workspace, out string? failure)
+    {
+        failure = null;
+        int burnIn = BurnIn.Adjust(scenario.BurnInPeriods, series.NPeriodsRequested);
+        var values = workspace.Values;
+        values.Clear();
+        try
+        {
+            workspace.EnsureCapacity(series.T, series.NFirms, series.NHouseholds);
+            scenario.ComputeScalars(series, burnIn, workspace, values);
+        }
+        catch (Exception ex) when (ex is ArithmeticException or IndexOutOfRangeException or ArgumentException or InvalidOperationException)
+        {
+            // WARNING: a safety net, not a code path: the metric code guards degenerate data itself. Whatever was
+            // not computed stays NaN and FAILs; the note carries the message so the defect is visible.
+            failure = $"metric computation failed: {ex.GetType().Name}: {ex.Message}";
+        }
+
+        return values;
+    }
+}

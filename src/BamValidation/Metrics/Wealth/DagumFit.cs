@@ -1,0 +1,129 @@
+using BamValidation.Numerics;
+
+namespace BamValidation.Metrics.Wealth;
+
+/// <summary>
+/// Dagum in scipy's Mielke (Burr III) form, shapes (k, s) and scale σ: <c>F(x) = z^k / (1 + z^s)^(k/s)</c>,
+/// z = x/σ. This is Dagum with <c>a = s</c>, <c>p = k/s</c>: <c>F = (1 + z^−s)^(−p)</c>. For fixed s and σ the
+/// maximum-likelihood p is <c>n / Σ ln(1 + z^−s)</c>, so Nelder–Mead searches (ln s, ln σ) on the profiled
+/// likelihood; the overflow fallback fixes k and searches (ln s, ln σ) directly.
+/// </summary>
+public static class DagumFit
+{
+    /// <summary>The fallback grid of k (validation.md §8 H13).</summary>
+    public static ReadOnlySpan<double> ShapeGrid => [5, 10, 15, 20, 30, 50];
+
+    public static DistributionFit Fit(WealthSample sample)
+    {
+        var free = new Objective(sample, double.NaN);
+        Span<double> theta = [Math.Log(FitSettings.LogisticShape(sample.StdLog)), Math.Log(sample.Median)];
+        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D);
+        double s = Math.Exp(theta[0]), logScale = theta[1];
+        double ll = ProfiledLogLikelihood(sample, s, logScale, out double p);
+        if (!double.IsFinite(ll))
+        {
+            return DistributionFit.Failed;
+        }
+
+        double k = p * s;
+        return OverflowsAtStart(sample, k, s, Math.Exp(logScale))
+            ? FitOnGrid(sample, s)
+            : Finish(sample, k, s, Math.Exp(logScale), ll);
+    }
+
+    /// <summary>The CDF as scipy 1.10 evaluates it, <c>z^k / (1 + z^s)^(k/s)</c>: NaN once z^k overflows.</summary>
+    public static double Cdf(double x, double k, double s, double scale)
+    {
+        double z = x / scale;
+        return Math.Pow(z, k) / Math.Pow(1.0 + Math.Pow(z, s), k / s);
+    }
+
+    /// <summary>The profiled log-likelihood at (s, ln σ), and the p that maximises it there.</summary>
+    internal static double ProfiledLogLikelihood(WealthSample sample, double s, double logScale, out double p)
+    {
+        int n = sample.Count;
+        double sumLog1p = SoftplusSum.Compute(sample.Logs, -s, s * logScale);
+        p = n / sumLog1p;
+        if (!(p > 0.0) || !double.IsFinite(p) || !(s > 0.0) || !double.IsFinite(s))
+        {
+            return double.NaN;
+        }
+
+        double sumLogZ = sample.SumLog - n * logScale;
+        return n * Math.Log(s) + n * Math.Log(p) - (1.0 + s) * sumLogZ - n - sumLog1p - n * logScale;
+    }
+
+    /// <summary>The log-likelihood with k fixed: <c>n ln k − (1+s)Σ ln z − (1 + k/s)Σ ln(1 + z^−s) − n ln σ</c>.</summary>
+    internal static double FixedKLogLikelihood(WealthSample sample, double k, double s, double logScale)
+    {
+        int n = sample.Count;
+        if (!(s > 0.0) || !double.IsFinite(s))
+        {
+            return double.NaN;
+        }
+
+        double sumLog1p = SoftplusSum.Compute(sample.Logs, -s, s * logScale);
+        double sumLogZ = sample.SumLog - n * logScale;
+        return n * Math.Log(k) - (1.0 + s) * sumLogZ - (1.0 + k / s) * sumLog1p - n * logScale;
+    }
+
+    private static DistributionFit FitOnGrid(WealthSample sample, double freeS)
+    {
+        double s0 = double.IsFinite(freeS) && freeS > 0.0 ? freeS : FitSettings.LogisticShape(sample.StdLog);
+        var best = DistributionFit.Failed;
+        foreach (double k in ShapeGrid)
+        {
+            // Start at the scale that puts the median of the data at the model's median.
+            double p0 = k / s0;
+            var fixedK = new Objective(sample, k);
+            Span<double> theta = [Math.Log(s0), Math.Log(sample.Median) + Math.Log(Math.Pow(2.0, 1.0 / p0) - 1.0) / s0];
+            NelderMead.Minimize(ref fixedK, theta, FitSettings.Step, FitSettings.MaxEvaluations2D);
+            double s = Math.Exp(theta[0]);
+            double ll = FixedKLogLikelihood(sample, k, s, theta[1]);
+            if (double.IsFinite(ll) && (!best.Succeeded || ll > best.LogLikelihood))
+            {
+                best = new DistributionFit(true, k, s, Math.Exp(theta[1]), ll, 0.0);
+            }
+        }
+
+        return best.Succeeded ? Finish(sample, best.Shape1, best.Shape2, best.Scale, best.LogLikelihood) : best;
+    }
+
+    private static bool OverflowsAtStart(WealthSample sample, double k, double s, double scale)
+    {
+        var values = sample.Values;
+        for (int i = 0; i < Math.Min(FitSettings.OverflowProbe, values.Length); i++)
+        {
+            if (!double.IsFinite(Cdf(values[i], k, s, scale)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DistributionFit Finish(WealthSample sample, double k, double s, double scale, double ll)
+    {
+        var sorted = sample.Sorted;
+        var cdf = sample.Cdf;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            cdf[i] = Cdf(sorted[i], k, s, scale);
+        }
+
+        return new DistributionFit(true, k, s, scale, ll, CcdfFit.RSquared(sorted, cdf));
+    }
+
+    /// <summary>The negative log-likelihood over (ln s, ln σ): profiled in p when k is free, else with k fixed.</summary>
+    private readonly struct Objective(WealthSample sample, double fixedK) : IObjective
+    {
+        public double Evaluate(ReadOnlySpan<double> theta)
+        {
+            double s = Math.Exp(theta[0]);
+            return double.IsNaN(fixedK)
+                ? -ProfiledLogLikelihood(sample, s, theta[1], out _)
+                : -FixedKLogLikelihood(sample, fixedK, s, theta[1]);
+        }
+    }
+}
