@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using SweepDomain.Parameters;
+using SweepDomain.Results;
+using SweepDomain.Sweep;
+using SweepFunctions.Schedules;
+using SweepFunctions.Storage;
+
+namespace SweepFunctions.Activities;
+
+/// <summary>
+/// Saves a finished sweep: the last stage's winner as <c>{id}/{scenario}_sweep.json</c> (stability format, the base of a
+/// next sweep), the full report as <c>{id}/report.json</c>, and for a scheduled sweep the schedule's latest pointer.
+/// The stages' candidate figures are read back from the blobs <see cref="WriteStageResult"/> wrote, so they need not
+/// travel through the orchestration history a second time. Idempotent: same names, same bytes.
+/// </summary>
+public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResult> logger)
+{
+    [Function(nameof(WriteSweepResult))]
+    public async Task<WriteSweepResultOutput> RunAsync([ActivityTrigger] WriteSweepResultInput input)
+    {
+        var stages = new List<StageOutcome>();
+        foreach (string blob in input.OutcomeBlobs)
+        {
+            string text = await store.ReadTextAsync(blob) ?? throw new InvalidOperationException($"Stage blob '{blob}' of sweep {input.SweepId} is missing.");
+            stages.Add(JsonSerializer.Deserialize<StageOutcome>(text, SweepReport.JsonOptions)!);
+        }
+
+        var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted);
+        string finalBlob = ResultNames.FinalBlob(input.SweepId, input.Plan.Scenario);
+        string reportBlob = ResultNames.ReportBlob(input.SweepId);
+        await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]));
+        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome).ToJson());
+
+        if (input.ScheduleName is { } schedule)
+        {
+            await store.WriteTextAsync(SweepBlobs.LatestBlob(schedule), new LatestPointer(input.SweepId, finalBlob).ToJson());
+        }
+
+        logger.LogInformation("Sweep {SweepId} saved to {FinalBlob} and {ReportBlob}", input.SweepId, finalBlob, reportBlob);
+        return new WriteSweepResultOutput(finalBlob, reportBlob);
+    }
+}
+
+// WARNING: stored in durable histories. Add members only at the end, with defaults.
+public sealed record WriteSweepResultInput(
+    string SweepId,
+    SweepPlan Plan,
+    ParamSet Final,
+    int EvaluationsRequested,
+    int EvaluationsExecuted,
+    IReadOnlyList<string> OutcomeBlobs,
+    string? ScheduleName = null);
+
+// WARNING: stored in durable histories. Add members only at the end, with defaults.
+public sealed record WriteSweepResultOutput(string FinalBlob, string ReportBlob);

@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker.Http;
+using SweepDomain;
+
+namespace SweepFunctions.Http;
+
+/// <summary>
+/// Every error answer of the API, as RFC 9457 problem details (<c>application/problem+json</c>). A bad request lists all
+/// its faults at once under <c>errors</c>, field to messages, in the shape of ASP.NET's <c>ValidationProblemDetails</c>.
+/// </summary>
+public static class ProblemResponses
+{
+    public const string ContentType = "application/problem+json";
+
+    public const string InvalidRequestTitle = "The sweep request is invalid.";
+
+    public static Task<HttpResponseData> InvalidRequestAsync(HttpRequestData request, ValidationErrors errors) =>
+        WriteAsync(request, HttpStatusCode.BadRequest, "https://tools.ietf.org/html/rfc9110#section-15.5.1", InvalidRequestTitle, null, errors.ToDictionary());
+
+    public static Task<HttpResponseData> NotFoundAsync(HttpRequestData request, string sweepId) =>
+        WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "No such sweep.", $"There is no sweep with id '{sweepId}'.");
+
+    public static Task<HttpResponseData> ConflictAsync(HttpRequestData request, string title, string detail) =>
+        WriteAsync(request, HttpStatusCode.Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10", title, detail);
+
+    private static Task<HttpResponseData> WriteAsync(
+        HttpRequestData request, HttpStatusCode status, string type, string title, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        JsonResponses.WriteAsync(request, status, new Problem(type, title, (int)status, detail, request.Url.AbsolutePath, errors), ContentType);
+
+    private sealed record Problem(string Type, string Title, int Status, string? Detail, string Instance, IReadOnlyDictionary<string, string[]>? Errors);
+}

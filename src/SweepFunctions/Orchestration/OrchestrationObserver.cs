@@ -1,0 +1,67 @@
+using Microsoft.DurableTask;
+using SweepDomain.Parameters;
+using SweepDomain.Sweep;
+using SweepFunctions.Activities;
+
+namespace SweepFunctions.Orchestration;
+
+/// <summary>
+/// Hears the sweep inside the orchestrator: progress becomes the orchestration's custom status, and each finished
+/// stage is saved at once by the <c>WriteStageResult</c> activity. Deterministic, like everything in an orchestrator.
+/// </summary>
+public sealed class OrchestrationObserver(TaskOrchestrationContext context, string sweepId, string scenario) : ISweepObserver
+{
+    private readonly List<string> _stageBlobs = [];
+    private readonly List<string> _outcomeBlobs = [];
+
+    /// <summary>The label of the stage running now, for activity logs.</summary>
+    public string CurrentStage { get; private set; } = "";
+
+    public IReadOnlyList<string> StageBlobs => _stageBlobs;
+
+    public IReadOnlyList<string> OutcomeBlobs => _outcomeBlobs;
+
+    public Task OnProgressAsync(SweepProgress progress)
+    {
+        CurrentStage = progress.StageLabel;
+        context.SetCustomStatus(SweepStatus.From(progress, _stageBlobs.Count));
+        return Task.CompletedTask;
+    }
+
+    public async Task OnStageCompletedAsync(StageOutcome outcome)
+    {
+        var written = await context.CallActivityAsync<WriteStageResultOutput>(
+            nameof(WriteStageResult), new WriteStageResultInput(sweepId, scenario, outcome), SweepOrchestrator.ActivityRetry);
+        _stageBlobs.Add(written.StageBlob);
+        _outcomeBlobs.Add(written.OutcomeBlob);
+    }
+}
+
+/// <summary>
+/// A running sweep's custom status: stage <see cref="Stage"/> of <see cref="StageCount"/> (1-based), the phase
+/// ("screening", "tier k of m", "cross-scenario check", "done"), evaluation counts and the stage's best candidate so
+/// far. Deliberately small (no seed arrays): custom status is capped at 16 KB.
+/// </summary>
+// WARNING: stored in durable histories and read by the status endpoint. Add members only at the end, with defaults.
+public sealed record SweepStatus(
+    int Stage,
+    int StageCount,
+    string StageLabel,
+    string Phase,
+    int PhaseEvaluations,
+    int EvaluationsRequested,
+    int EvaluationsExecuted,
+    int EvaluationsPlanned,
+    int StagesFinished,
+    ParamSet? BestParams,
+    double? BestCombined,
+    double? BestMean,
+    int? BestSeeds)
+{
+    public string Summary => $"stage {Stage} of {StageCount} ({StageLabel}): {Phase}";
+
+    public static SweepStatus From(SweepProgress p, int stagesFinished) => new(
+        p.StageIndex + 1, p.StageCount, p.StageLabel, p.Phase, p.PhaseEvaluations,
+        p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, stagesFinished,
+        p.Best?.Params, p.Best?.Combined, p.Best?.Mean, p.Best?.Seeds);
+}

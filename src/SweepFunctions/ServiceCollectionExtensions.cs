@@ -1,0 +1,43 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SweepFunctions.Configuration;
+using SweepFunctions.Launch;
+using SweepFunctions.Schedules;
+using SweepFunctions.Storage;
+
+namespace SweepFunctions;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the sweep app needs: validated options, the results container, the launcher shared by HTTP and the
+    /// scheduler, and the model's scenario catalog and evaluator. Function classes are created by the worker.
+    /// </summary>
+    public static IServiceCollection AddSweepApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ResultsStorageOptions>().Bind(configuration.GetSection(ResultsStorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ResultsStorageOptions>, ResultsStorageOptionsValidator>();
+        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section))
+            .Validate(o => o.EvaluationBatchSize is >= 1 and <= SweepOptions.MaxBatchSize, $"Sweep__EvaluationBatchSize must be 1 to {SweepOptions.MaxBatchSize}.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value));
+        services.AddSingleton<IResultStore, BlobResultStore>();
+        services.AddSingleton<SweepLauncher>();
+        services.AddSingleton<ScheduleRunner>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Azurite or a connection string when one is set; otherwise the service URI with the app's identity (no keys).</summary>
+    private static BlobContainerClient ResultsContainer(ResultsStorageOptions options)
+    {
+        var service = !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ConnectionString)
+            : new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId }));
+        return service.GetBlobContainerClient(options.Container);
+    }
+}

@@ -1,0 +1,16 @@
+namespace SweepFunctions.Storage;
+
+/// <summary>
+/// The results container: sweep outputs under <c>{sweepId}/</c> and schedule definitions under <c>schedules/</c>.
+/// Writes overwrite, so an activity that runs twice leaves the same bytes.
+/// </summary>
+public interface IResultStore
+{
+    Task WriteTextAsync(string name, string text, CancellationToken cancellationToken = default);
+
+    /// <summary>The blob's text, or null when it does not exist.</summary>
+    Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Names of the blobs under <paramref name="prefix"/>, in name order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
+}
