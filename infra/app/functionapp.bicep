@@ -87,9 +87,12 @@ var resultsSettings = {
   SweepResults__Container: resultsContainerName
 }
 
+// A timer trigger needs a valid schedule even when it is off, so an empty schedule keeps a placeholder and
+// disables the function through the host's standard AzureWebJobs.<function>.Disabled setting.
 var sweepSettings = {
-  Sweep__ScheduleCron: scheduleCron
+  Sweep__ScheduleCron: empty(scheduleCron) ? '0 0 0 1 1 *' : scheduleCron
   Sweep__EvaluationBatchSize: string(evaluationBatchSize)
+  'AzureWebJobs.ScheduledRecalibration.Disabled': empty(scheduleCron) ? 'true' : 'false'
 }
 
 // The connection string only locates the component; it is not a key. Local auth is off,
