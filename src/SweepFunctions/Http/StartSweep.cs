@@ -47,7 +47,8 @@ public sealed class StartSweep(SweepLauncher launcher)
 
     private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, DurableTaskClient client, string sweepId)
     {
-        var payload = JsonSerializer.SerializeToNode(client.CreateHttpManagementPayload(sweepId, request))!.AsObject();
+        // The durable management URLs in their documented camelCase shape (id, statusQueryGetUri, terminatePostUri, ...).
+        var payload = JsonSerializer.SerializeToNode(client.CreateHttpManagementPayload(sweepId, request), JsonResponses.Options)!.AsObject();
         payload["sweepStatusUri"] = JsonResponses.SweepStatusUri(request, sweepId);
         var response = await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, payload);
         response.Headers.Add("Location", (string)payload["statusQueryGetUri"]!);

@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace SweepFunctions.Tests;
+
+/// <summary>
+/// The function index the Functions host reads: <c>functions.metadata</c> in the app's build output, generated from the
+/// <c>[Function]</c> attributes. It proves the routes, methods and triggers the host will serve.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly IReadOnlyDictionary<string, JsonElement> Functions = Load();
+
+    [Theory]
+    [InlineData("StartSweep", "post", "sweeps")]
+    [InlineData("GetSweep", "get", "sweeps/{id}")]
+    [InlineData("CancelSweep", "post", "sweeps/{id}/cancel")]
+    public void HttpFunction_IsServedOnItsRouteAndMethodWithAFunctionKey(string function, string method, string route)
+    {
+        var trigger = Trigger(function, "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void SweepOrchestrator_HasAnOrchestrationTrigger()
+    {
+        Trigger("SweepOrchestrator", "orchestrationTrigger");
+    }
+
+    [Theory]
+    [InlineData("EvaluateBatch")]
+    [InlineData("CrossEvaluate")]
+    [InlineData("WriteStageResult")]
+    [InlineData("WriteSweepResult")]
+    public void Activity_HasAnActivityTrigger(string function)
+    {
+        Trigger(function, "activityTrigger");
+    }
+
+    [Fact]
+    public void ScheduledRecalibration_FiresOnTheScheduleCronSetting()
+    {
+        var trigger = Trigger("ScheduledRecalibration", "timerTrigger");
+
+        Assert.Equal("%Sweep:ScheduleCron%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void App_HasExactlyTheseFunctions()
+    {
+        Assert.Equal(
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            Functions.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static JsonElement Trigger(string function, string type)
+    {
+        Assert.True(Functions.TryGetValue(function, out var metadata), $"functions.metadata has no function '{function}'.");
+        var bindings = metadata.GetProperty("bindings").EnumerateArray().ToList();
+        return Assert.Single(bindings, b => b.GetProperty("type").GetString() == type && b.GetProperty("direction").GetString() == "In");
+    }
+
+    /// <summary>src/SweepFunctions/bin/{the test assembly's configuration}/net10.0/functions.metadata under the repo root.</summary>
+    private static Dictionary<string, JsonElement> Load()
+    {
+        string configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SweepFunctions.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        string path = Path.Combine(root.FullName, "src", "SweepFunctions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} is missing: build src/SweepFunctions in {configuration} first.");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+}

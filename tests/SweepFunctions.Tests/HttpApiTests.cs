@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using SweepDomain;
+using SweepDomain.Parameters;
+using SweepDomain.Requests;
+using SweepDomain.Results;
+using SweepFunctions.Http;
+using SweepFunctions.Tests.Support;
+using SweepTestKit;
+
+namespace SweepFunctions.Tests;
+
+/// <summary>The HTTP functions, called directly, on the in-process durable engine with result blobs in Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HttpApiTests(AzuriteAppFixture fixture)
+{
+    private SweepAppHost App => fixture.App;
+
+    [Fact]
+    public async Task StartSweep_ValidRequest_Answers202WithLocationAndStatusUris()
+    {
+        await fixture.RequireStorageAsync();
+
+        var response = await StartAsync(Requests.OneStage("http-accepted").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = response.BodyJson();
+        Assert.Equal("http-accepted", body.GetProperty("id").GetString());
+        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted", body.GetProperty("statusQueryGetUri").GetString());
+        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted/terminate?reason={text}", body.GetProperty("terminatePostUri").GetString());
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted", body.GetProperty("sweepStatusUri").GetString());
+        Assert.Equal(body.GetProperty("statusQueryGetUri").GetString(), response.Header("Location"));
+        Assert.StartsWith("application/json", response.Header("Content-Type"));
+        await App.WaitForSweepAsync("http-accepted");
+    }
+
+    [Fact]
+    public async Task Sweep_Finished_LeavesRequestStageFinalAndReportBlobs()
+    {
+        await fixture.RequireStorageAsync();
+
+        await StartAsync(Requests.TwoStages("http-blobs").ToJsonString());
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await App.WaitForSweepAsync("http-blobs")).RuntimeStatus);
+
+        var request = SweepRequestJson.Parse(await ReadAsync("http-blobs/request.json"), new ValidationErrors())!;
+        Assert.Equal("http-blobs", request.InstanceId);
+        Assert.Equal(["A:x=0.1,0.3,0.5", "B:n=2,4,6"], request.Stages!.Select(s => s.Text));
+        Assert.Equal(ParamSet.Empty, request.Base);
+        Assert.Equal("3:2,2:3", request.StabilityTiers);
+
+        var stageA = Assert.Single(StabilityResultFile.Read(await ReadAsync("http-blobs/stages/01-A.json")));
+        Assert.Equal(ParamSet.Of(("x", 0.3)), stageA.Params);
+        Assert.Equal(0.953246, stageA.CombinedScore!.Value, 1e-12);
+        Close.Equal([0.953, 0.959, 0.965], stageA.SeedScores, 1e-12);
+        Assert.Equal(0.953, stageA.SingleScore, 1e-12);
+
+        var final = Assert.Single(StabilityResultFile.Read(await ReadAsync("http-blobs/quadratic_sweep.json")));
+        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), final.Params);
+        Assert.Equal(0.993006, final.CombinedScore!.Value, 1e-12);
+
+        var report = SweepReport.FromJson(await ReadAsync("http-blobs/report.json"));
+        Assert.Equal(["A", "B"], report.Stages.Select(s => s.Result.Label));
+        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), report.Final);
+        Assert.Equal(3, report.Stages[0].Candidates.Count);
+    }
+
+    [Fact]
+    public async Task GetSweep_Finished_ShowsStagesFinalAndBlobs()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.TwoStages("http-status").ToJsonString());
+        await App.WaitForSweepAsync("http-status");
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/http-status"), App.Client, "http-status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = response.BodyJson();
+        Assert.Equal("Completed", body.GetProperty("runtimeStatus").GetString());
+        Assert.Equal("stage 2 of 2 (B): done", body.GetProperty("progress").GetProperty("summary").GetString());
+        var stages = body.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["A", "B"], stages.Select(s => s.GetProperty("label").GetString()));
+        Assert.Equal("http-status/stages/02-B.json", stages[1].GetProperty("blob").GetString());
+        Assert.True(stages[1].GetProperty("improved").GetBoolean());
+        var winner = body.GetProperty("final").GetProperty("results")[0].GetProperty("params");
+        Assert.Equal("""{"x":0.3,"n":4}""", JsonSerializer.Serialize(winner));
+        var blobs = body.GetProperty("blobs").EnumerateArray().Select(b => b.GetString()).ToList();
+        Assert.Contains("http-status/request.json", blobs);
+        Assert.Contains("http-status/stages/01-A.json", blobs);
+        Assert.Contains("http-status/quadratic_sweep.json", blobs);
+        Assert.Contains("http-status/report.json", blobs);
+    }
+
+    [Theory]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:xx=0.1,0.3"]}""", "stages[0]", "Unknown parameter 'xx' in 'A:xx=0.1,0.3' for scenario 'quadratic'. Did you mean 'x'?")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "stabilityTiers": "3:0"}""", "stabilityTiers", "Tier '3:0' in '3:0' is not configs:seeds")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A x=0.1"]}""", "stages[0]", "Missing ':' after the label in 'A x=0.1'.")]
+    [InlineData("""{"scenario": "quadratik", "stages": ["A:x=0.1"]}""", "scenario", "Unknown scenario 'quadratik'. Known scenarios: quadratic, other.")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "base": "nowhere/quadratic_sweep.json"}""", "base", "Base config 'nowhere/quadratic_sweep.json' was not found in the results container.")]
+    [InlineData("""{"scenari": "quadratic", "stages": ["A:x=0.1"]}""", "scenari", "Did you mean 'scenario'?")]
+    [InlineData("""{"scenario": """, "body", "The body is not valid JSON")]
+    public async Task StartSweep_BadRequest_Answers400ProblemNamingTheFault(string body, string field, string message)
+    {
+        await fixture.RequireStorageAsync();
+
+        var response = await StartAsync(body);
+
+        var errors = AssertValidationProblem(response);
+        Assert.Contains(errors[field], m => m.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartSweep_ManyFaults_AnswersThemAllInOneProblemAndStartsNothing()
+    {
+        await fixture.RequireStorageAsync();
+        string body = """{"scenario": "quadratic", "stages": ["A x=0.1", "B:xx=1"], "stabilityTiers": "3:0", "periods": 0, "instanceId": "http-rejected"}""";
+
+        var response = await StartAsync(body);
+
+        var errors = AssertValidationProblem(response);
+        Assert.Equal(["stages[0]", "stages[1]", "periods", "stabilityTiers"], errors.Keys);
+        Assert.Null(await App.Store.ReadTextAsync("http-rejected/request.json"));
+        Assert.Null(await App.Client.GetInstanceAsync("http-rejected"));
+    }
+
+    [Fact]
+    public async Task StartSweep_BaseNamesAFinalBlob_UsesItsWinnerAsTheBase()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.OneStage("http-base-source").ToJsonString());
+        await App.WaitForSweepAsync("http-base-source");
+        var body = Requests.TwoStages("http-based");
+        body["base"] = "http-base-source/quadratic_sweep.json";
+
+        var response = await StartAsync(body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = SweepRequestJson.Parse(await ReadAsync("http-based/request.json"), new ValidationErrors())!;
+        Assert.Equal(ParamSet.Of(("x", 0.3)), accepted.Base);
+        await App.WaitForSweepAsync("http-based");
+    }
+
+    [Fact]
+    public async Task StartSweep_InstanceIdStillRunning_Answers409()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.Long("http-busy").ToJsonString());
+
+        var response = await StartAsync(Requests.OneStage("http-busy").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.StartsWith(ProblemResponses.ContentType, response.Header("Content-Type"));
+        Assert.Equal(409, response.BodyJson().GetProperty("status").GetInt32());
+        await App.Client.TerminateInstanceAsync("http-busy");
+        await App.WaitForSweepAsync("http-busy");
+    }
+
+    [Fact]
+    public async Task GetSweep_UnknownId_Answers404Problem()
+    {
+        await fixture.RequireStorageAsync();
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/no-such-sweep"), App.Client, "no-such-sweep");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.StartsWith(ProblemResponses.ContentType, response.Header("Content-Type"));
+        Assert.Equal("There is no sweep with id 'no-such-sweep'.", response.BodyJson().GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task CancelSweep_RunningSweep_TerminatesItAndThenAnswers409()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.Long("http-cancel").ToJsonString());
+        var cancel = App.Create<CancelSweep>();
+
+        var first = await cancel.RunAsync(TestHttpRequest.Post("sweeps/http-cancel/cancel", ""), App.Client, "http-cancel");
+        var state = await App.WaitForSweepAsync("http-cancel");
+        var second = await cancel.RunAsync(TestHttpRequest.Post("sweeps/http-cancel/cancel", ""), App.Client, "http-cancel");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, state.RuntimeStatus);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var status = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/http-cancel"), App.Client, "http-cancel");
+        Assert.Equal("Terminated", status.BodyJson().GetProperty("runtimeStatus").GetString());
+    }
+
+    [Fact]
+    public async Task CancelSweep_UnknownId_Answers404()
+    {
+        await fixture.RequireStorageAsync();
+
+        var response = await App.Create<CancelSweep>().RunAsync(TestHttpRequest.Post("sweeps/nothing-here/cancel", ""), App.Client, "nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private Task<Microsoft.Azure.Functions.Worker.Http.HttpResponseData> StartAsync(string body) =>
+        App.Create<StartSweep>().RunAsync(TestHttpRequest.Post("sweeps", body), App.Client);
+
+    private async Task<string> ReadAsync(string blob) =>
+        await App.Store.ReadTextAsync(blob) ?? throw new Xunit.Sdk.XunitException($"Blob '{blob}' was not written.");
+
+    private static Dictionary<string, string[]> AssertValidationProblem(Microsoft.Azure.Functions.Worker.Http.HttpResponseData response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("application/problem+json", response.Header("Content-Type"));
+        var body = response.BodyJson();
+        Assert.Equal("The sweep request is invalid.", body.GetProperty("title").GetString());
+        Assert.Equal(400, body.GetProperty("status").GetInt32());
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", body.GetProperty("type").GetString());
+        return body.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+    }
+}
