@@ -27,24 +27,26 @@ public static class DetMath
             return 0.0;
         }
 
-        // x = k·ln2 + r, |r| ≤ ln2/2; e^r by its Taylor series to degree 13 (truncation < 1e-17).
+        // x = k·ln2 + r, |r| ≤ ln2/2; e^r by its Taylor series to degree 13 (truncation < 1e-17), in fused
+        // multiply-adds: an FMA rounds once by definition, so it gives the same bits on every machine.
         double k = Math.Round(x * Log2E);
         double r = (x - k * Ln2Hi) - k * Ln2Lo;
         double p = 1.0 / 6227020800.0;
-        p = p * r + 1.0 / 479001600.0;
-        p = p * r + 1.0 / 39916800.0;
-        p = p * r + 1.0 / 3628800.0;
-        p = p * r + 1.0 / 362880.0;
-        p = p * r + 1.0 / 40320.0;
-        p = p * r + 1.0 / 5040.0;
-        p = p * r + 1.0 / 720.0;
-        p = p * r + 1.0 / 120.0;
-        p = p * r + 1.0 / 24.0;
-        p = p * r + 1.0 / 6.0;
-        p = p * r + 0.5;
-        p = p * r + 1.0;
-        p = p * r + 1.0;
-        return Math.ScaleB(p, (int)k);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 479001600.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 39916800.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 3628800.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 362880.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 40320.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 5040.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 720.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 120.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 24.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0 / 6.0);
+        p = Math.FusedMultiplyAdd(p, r, 0.5);
+        p = Math.FusedMultiplyAdd(p, r, 1.0);
+        p = Math.FusedMultiplyAdd(p, r, 1.0);
+        int n = (int)k;
+        return n is > -1022 and < 1024 ? p * BitConverter.Int64BitsToDouble((long)(n + 1023) << 52) : Math.ScaleB(p, n);
     }
 
     /// <summary>Natural logarithm. ln 0 = −∞; a negative argument or NaN gives NaN; ln ∞ = ∞.</summary>
@@ -125,25 +127,38 @@ public static class DetMath
             return y == 0.0 ? 1.0 : y > 0.0 ? 0.0 : double.PositiveInfinity;
         }
 
-        double twice = 2.0 * y;
-        if (twice >= 0.0 && twice <= 128.0 && twice == Math.Floor(twice))
+        int halves = HalfIntegerExponent(y);
+        if (halves >= 0)
         {
-            int n = (int)twice;
-            double result = (n & 1) != 0 ? Math.Sqrt(x) : 1.0;
-            double b = x;
-            for (int k = n >> 1; k != 0; k >>= 1)
-            {
-                if ((k & 1) != 0)
-                {
-                    result *= b;
-                }
-
-                b *= b;
-            }
-
-            return result;
+            return PowHalfInteger(x, halves);
         }
 
         return Exp(y * Log(x));
+    }
+
+    /// <summary>2y when 2y is a whole number in [0, 128], else −1 (the exponents <see cref="PowHalfInteger"/> serves).</summary>
+    public static int HalfIntegerExponent(double y)
+    {
+        double twice = 2.0 * y;
+        return twice >= 0.0 && twice <= 128.0 && twice == Math.Floor(twice) ? (int)twice : -1;
+    }
+
+    /// <summary>x^(halves/2) for x ≥ 0 by repeated squaring and, for an odd count, one square root. 0^0 = 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double PowHalfInteger(double x, int halves)
+    {
+        double result = (halves & 1) != 0 ? Math.Sqrt(x) : 1.0;
+        double b = x;
+        for (int k = halves >> 1; k != 0; k >>= 1)
+        {
+            if ((k & 1) != 0)
+            {
+                result *= b;
+            }
+
+            b *= b;
+        }
+
+        return result;
     }
 }

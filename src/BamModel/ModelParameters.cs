@@ -82,6 +82,11 @@ internal static class ModelParameters
         }
 
         ParameterSpec spec = Find(name) ?? throw Unknown(name, value);
+        if (IsNaNDefault(spec, value))
+        {
+            return ApplyFloat(c, name, double.NaN);   // the documented "derived" / "no cap" default, passed back explicitly
+        }
+
         if (spec.Check(value) is { } problem)
         {
             string range = spec.RangeText;
@@ -108,6 +113,10 @@ internal static class ModelParameters
                 $"Parameter 'n_periods' = {nPeriods} is outside its valid range >= 1.");
         }
     }
+
+    private static bool IsNaNDefault(ParameterSpec spec, ParamValue value) =>
+        spec.Default.Kind == ParamKind.Float && double.IsNaN(spec.Default.AsDouble) &&
+        value.Kind == ParamKind.Float && double.IsNaN(value.AsDouble);
 
     private static ParameterSpec? Find(string name)
     {

@@ -6,13 +6,39 @@ namespace BamModel;
 /// The model's random generator: xoshiro256** seeded through SplitMix64. Level A of bam-model §0.1 only asks for
 /// the same distributions as NumPy, not the same stream. Every draw is a handful of integer operations and IEEE
 /// multiplications, so a seed gives the same stream on every machine. One instance per simulation, passed to
-/// each event that draws; never shared between threads.
+/// each event that draws; never shared between threads. Hot loops may copy <see cref="State"/> into a local
+/// (so the JIT keeps it in registers) and store it back afterwards; the stream is the same either way.
 /// </summary>
 public sealed class Rng
 {
+    /// <summary>The generator state; copy it to a local in a hot loop and write it back.</summary>
+    public Xoshiro256 State;
+
+    public Rng(long seed) => State = new Xoshiro256(seed);
+
+    /// <summary>The next 64 random bits.</summary>
+    public ulong NextUInt64() => State.NextUInt64();
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits (NumPy's <c>random()</c>).</summary>
+    public double NextDouble() => State.NextDouble();
+
+    /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
+    public double Uniform(double low, double high) => low + (high - low) * State.NextDouble();
+
+    /// <summary>An unbiased integer in [0, <paramref name="n"/>), n ≥ 1 (see <see cref="Xoshiro256.NextInt"/>).</summary>
+    public int NextInt(int n) => State.NextInt(n);
+
+    /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
+    public double Exponential(double scale) => -scale * DetMath.Log(1.0 - State.NextDouble());
+}
+
+/// <summary>xoshiro256** (Blackman and Vigna), a value type so that a hot loop can keep it in registers.</summary>
+public struct Xoshiro256
+{
     private ulong _s0, _s1, _s2, _s3;
 
-    public Rng(long seed)
+    /// <summary>Seeds the four words from SplitMix64 applied to <paramref name="seed"/>.</summary>
+    public Xoshiro256(long seed)
     {
         ulong x = (ulong)seed;
         _s0 = SplitMix64(ref x);
@@ -21,7 +47,6 @@ public sealed class Rng
         _s3 = SplitMix64(ref x);
     }
 
-    /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
@@ -36,15 +61,14 @@ public sealed class Rng
         return result;
     }
 
-    /// <summary>A uniform double in [0, 1) with 53 random bits (NumPy's <c>random()</c>).</summary>
+    /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Uniform(double low, double high) => low + (high - low) * NextDouble();
-
-    /// <summary>An unbiased integer in [0, <paramref name="n"/>) by Lemire's multiply-and-reject; n ≥ 1. Draws nothing when n = 1.</summary>
+    /// <summary>
+    /// An unbiased integer in [0, <paramref name="n"/>), n ≥ 1, by Lemire's multiply-and-reject on the upper 32
+    /// bits of a draw (one 64-bit product; no 128-bit multiply). Draws nothing when n = 1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextInt(int n)
     {
@@ -53,22 +77,19 @@ public sealed class Rng
             return 0;
         }
 
-        ulong range = (ulong)n;
-        ulong high = Math.BigMul(NextUInt64(), range, out ulong low);
-        if (low < range)
+        uint range = (uint)n;
+        ulong m = (NextUInt64() >> 32) * range;
+        if ((uint)m < range)
         {
-            ulong threshold = (0UL - range) % range;
-            while (low < threshold)
+            uint threshold = (0u - range) % range;
+            while ((uint)m < threshold)
             {
-                high = Math.BigMul(NextUInt64(), range, out low);
+                m = (NextUInt64() >> 32) * range;
             }
         }
 
-        return (int)high;
+        return (int)(m >> 32);
     }
-
-    /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
-    public double Exponential(double scale) => -scale * DetMath.Log(1.0 - NextDouble());
 
     private static ulong SplitMix64(ref ulong x)
     {

@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace BamModel.Algorithms;
 
 /// <summary>
 /// bam-model §2.10 <c>sample_k_per_row</c>, one row at a time: k distinct indices from [0, nPool) in a uniform
-/// random order, with an optional forced index in column 0. The original draws a whole matrix and redraws rows
-/// holding duplicates; a partial Fisher–Yates shuffle gives the same distribution (a uniform ordered k-subset,
-/// the forced element first) in exactly k draws and always terminates (DECISIONS.md).
+/// random order, with an optional forced index in column 0. The original draws a whole matrix and redraws the
+/// rows holding duplicates. Here a short row against a large pool is redrawn the same way (whole row, until it
+/// has no duplicate); otherwise a partial Fisher–Yates shuffle, which always terminates, gives the same
+/// distribution: a uniform ordered k-subset, the forced element first (DECISIONS.md).
 /// </summary>
 public static class SampleKPerRow
 {
@@ -13,7 +16,8 @@ public static class SampleKPerRow
     /// (the forced index is then present anyway). <paramref name="perm"/> must hold the identity 0 … nPool − 1
     /// and holds it again on return; <paramref name="undo"/> needs k entries.
     /// </summary>
-    public static void DrawRow(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, Rng rng)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DrawRow(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, ref Xoshiro256 rng)
     {
         if (k >= nPool)
         {
@@ -22,6 +26,12 @@ public static class SampleKPerRow
                 dest[c] = c;
             }
 
+            return;
+        }
+
+        if (k <= 8 && k * k <= nPool)
+        {
+            DrawRowByRejection(dest[..k], nPool, forced, ref rng);
             return;
         }
 
@@ -48,6 +58,47 @@ public static class SampleKPerRow
             int j = undo[c];
             (perm[c], perm[j]) = (perm[j], perm[c]);
         }
+    }
+
+    // Expected redraws < 1 since k² ≤ nPool: the chance of a duplicate is below k(k − 1) / (2 nPool) < ½.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DrawRowByRejection(Span<int> row, int nPool, int forced, ref Xoshiro256 rng)
+    {
+        int first = forced >= 0 ? 1 : 0;
+        if (forced >= 0)
+        {
+            row[0] = forced;
+        }
+
+        while (true)
+        {
+            for (int c = first; c < row.Length; c++)
+            {
+                row[c] = rng.NextInt(nPool);
+            }
+
+            if (!HasDuplicate(row))
+            {
+                return;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasDuplicate(ReadOnlySpan<int> row)
+    {
+        for (int a = 1; a < row.Length; a++)
+        {
+            for (int b = 0; b < a; b++)
+            {
+                if (row[a] == row[b])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Writes the identity permutation 0 … n − 1 that <see cref="DrawRow"/> expects.</summary>

@@ -7,8 +7,19 @@ namespace BamModel.Algorithms;
 public static class SmallSort
 {
     /// <summary>Sorts <paramref name="ids"/> by <c>key[id]</c> ascending; on a tie the earlier id stays first.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void ByKeyAscending(Span<int> ids, ReadOnlySpan<double> key)
     {
+        if (ids.Length == 2)
+        {
+            if (key[ids[0]] > key[ids[1]])
+            {
+                (ids[0], ids[1]) = (ids[1], ids[0]);
+            }
+
+            return;
+        }
+
         for (int i = 1; i < ids.Length; i++)
         {
             int x = ids[i];

@@ -87,6 +87,7 @@ public static class CreditMarket
         Span<int> perm = len.Perm.AsSpan(0, nLenders);
         SampleKPerRow.InitPermutation(perm);
         ReadOnlySpan<double> demand = bor.CreditDemand, rate = len.InterestRate;
+        Xoshiro256 g = rng.State;
         for (int i = 0; i < bor.Count; i++)
         {
             if (!(demand[i] > 0.0))
@@ -95,7 +96,7 @@ public static class CreditMarket
             }
 
             Span<int> row = targets.Slice(i * maxH, h);
-            SampleKPerRow.DrawRow(row, h, nLenders, -1, perm, bor.Undo, rng);
+            SampleKPerRow.DrawRow(row, h, nLenders, -1, perm, bor.Undo, ref g);
             for (int c = 0; c < h; c++)
             {
                 row[c] = len.Pool[row[c]];
@@ -104,6 +105,8 @@ public static class CreditMarket
             SmallSort.ByKeyAscending(row, rate);
             head[i] = i * maxH;
         }
+
+        rng.State = g;
     }
 
     /// <summary>

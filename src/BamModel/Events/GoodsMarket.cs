@@ -23,11 +23,14 @@ public static class GoodsMarket
 
         double avg = Math.Max(sum / savings.Length, Constants.Eps);
         double inverseAvg = 1.0 / avg;
+        int halves = DetMath.HalfIntegerExponent(beta);
         for (int j = 0; j < savings.Length; j++)
         {
             double s = Math.Max(savings[j], 0.0);
             savings[j] = s;
-            propensity[j] = 1.0 / (1.0 + DetMath.PowNonNegative(DetMath.Tanh(s * inverseAvg), beta));
+            double t = DetMath.Tanh(s * inverseAvg);
+            double power = halves >= 0 ? DetMath.PowHalfInteger(t, halves) : DetMath.PowNonNegative(t, beta);
+            propensity[j] = 1.0 / (1.0 + power);
         }
     }
 
@@ -67,6 +70,8 @@ public static class GoodsMarket
         Span<int> perm = con.Perm.AsSpan(0, nFirms);
         SampleKPerRow.InitPermutation(perm);
         ReadOnlySpan<double> budget = con.IncomeToSpend, price = prod.Price, production = prod.Production;
+        Span<int> undo = con.Undo;
+        Xoshiro256 g = rng.State;
         for (int j = 0; j < budget.Length; j++)
         {
             if (!(budget[j] > Constants.Eps))
@@ -75,7 +80,7 @@ public static class GoodsMarket
             }
 
             Span<int> row = targets.Slice(j * maxZ, z);
-            SampleKPerRow.DrawRow(row, z, nFirms, loyalty ? loyal[j] : -1, perm, con.Undo, rng);
+            SampleKPerRow.DrawRow(row, z, nFirms, loyalty ? loyal[j] : -1, perm, undo, ref g);
             SmallSort.ByKeyAscending(row, price);
             head[j] = j * maxZ;
             if (loyalty)
@@ -92,6 +97,8 @@ public static class GoodsMarket
                 loyal[j] = best;
             }
         }
+
+        rng.State = g;
     }
 
     /// <summary>
@@ -128,11 +135,14 @@ public static class GoodsMarket
             return;
         }
 
+        Xoshiro256 g = rng.State;
         for (int i = n - 1; i > 0; i--)
         {
-            int k = rng.NextInt(i + 1);
+            int k = g.NextInt(i + 1);
             (buyers[i], buyers[k]) = (buyers[k], buyers[i]);
         }
+
+        rng.State = g;
 
         int maxZ = con.MaxZ;
         for (int b = 0; b < n; b++)

@@ -116,9 +116,12 @@ public static class LaborMarket
         }
 
         int m = Math.Min(maxM, poolSize), nSeekers = 0;
-        Span<int> perm = wrk.Perm.AsSpan(0, poolSize), row = wrk.Row.AsSpan(0, m);
+        Span<int> perm = wrk.Perm.AsSpan(0, poolSize), undo = wrk.Undo;
         SampleKPerRow.InitPermutation(perm);
         ReadOnlySpan<double> offer = emp.WageOffer;
+        Span<int> prevEmployer = wrk.EmployerPrev;
+        Span<bool> expired = wrk.ContractExpired, fired = wrk.Fired;
+        Xoshiro256 g = rng.State;
         for (int j = 0; j < employer.Length; j++)
         {
             if (employer[j] >= 0)
@@ -126,28 +129,33 @@ public static class LaborMarket
                 continue;
             }
 
-            SampleKPerRow.DrawRow(row, m, poolSize, -1, perm, wrk.Undo, rng);
+            Span<int> queue = targets.Slice(j * maxM, maxM);
+            Span<int> row = queue[..m];
+            SampleKPerRow.DrawRow(row, m, poolSize, -1, perm, undo, ref g);
             for (int c = 0; c < m; c++)
             {
                 row[c] = pool[row[c]];
             }
 
             SmallSort.ByKeyDescending(row, offer);
-            int prev = wrk.EmployerPrev[j];
-            if (wrk.ContractExpired[j] && !wrk.Fired[j] && prev >= 0 && inPool[prev])
+            int prev = prevEmployer[j];
+            if (expired[j] && !fired[j] && prev >= 0 && inPool[prev])
             {
                 PutFirst(row, prev);
             }
 
-            Span<int> queue = targets.Slice(j * maxM, maxM);
-            row.CopyTo(queue);
-            queue[m..].Fill(-1);
+            for (int c = m; c < maxM; c++)
+            {
+                queue[c] = -1;
+            }
+
             head[j] = j * maxM;
-            wrk.ContractExpired[j] = false;
-            wrk.Fired[j] = false;
+            expired[j] = false;
+            fired[j] = false;
             seekers[nSeekers++] = j;
         }
 
+        rng.State = g;
         if (nSeekers == 0)
         {
             head.Fill(-1);
@@ -245,8 +253,16 @@ public static class LaborMarket
     // or, when it was not sampled, every entry shifts right and the last drops out.
     private static void PutFirst(Span<int> row, int firm)
     {
-        int c = row.IndexOf(firm);
-        int end = c >= 0 ? c : row.Length - 1;
+        int end = row.Length - 1;
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (row[c] == firm)
+            {
+                end = c;
+                break;
+            }
+        }
+
         for (int k = end; k > 0; k--)
         {
             row[k] = row[k - 1];
