@@ -1,0 +1,212 @@
+using BamModel.Algorithms;
+
+namespace BamModel.Tests;
+
+public class AlgorithmTests
+{
+    [Fact]
+    public void Rng_SameSeed_SameStream_DifferentSeed_DifferentStream()
+    {
+        var a = new Rng(123);
+        var b = new Rng(123);
+        var c = new Rng(124);
+
+        Assert.Equal(a.NextUInt64(), b.NextUInt64());
+        Assert.NotEqual(a.NextUInt64(), c.NextUInt64());
+    }
+
+    [Fact]
+    public void Rng_NextDouble_InUnitInterval_MeanOneHalf()
+    {
+        var rng = new Rng(1);
+        double sum = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            double u = rng.NextDouble();
+            Assert.InRange(u, 0.0, 0.9999999999999999);
+            sum += u;
+        }
+
+        Assert.Equal(0.5, sum / 100_000, 2);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(100)]
+    public void Rng_NextInt_UniformOverTheRange(int n)
+    {
+        var rng = new Rng(2);
+        var counts = new int[n];
+        int draws = 20_000 * n;
+        for (int i = 0; i < draws; i++)
+        {
+            counts[rng.NextInt(n)]++;
+        }
+
+        Assert.All(counts, k => Assert.InRange(k, 19_000, 21_000));
+    }
+
+    [Fact]
+    public void Rng_Exponential_MeanIsTheScale()
+    {
+        var rng = new Rng(3);
+        double sum = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            sum += rng.Exponential(0.02);
+        }
+
+        Assert.Equal(0.02, sum / 200_000, 3);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-300)]
+    [InlineData(0.003)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    [InlineData(-3.7)]
+    [InlineData(20.0)]
+    [InlineData(700.0)]
+    [InlineData(-740.0)]
+    public void DetMath_Exp_MatchesMathExpToAFewUlp(double x)
+    {
+        double expected = Math.Exp(x);
+
+        Assert.Equal(expected, DetMath.Exp(x), Math.Abs(expected) * 4e-16);
+    }
+
+    [Theory]
+    [InlineData(1e-310)]
+    [InlineData(1e-5)]
+    [InlineData(0.7)]
+    [InlineData(1.0)]
+    [InlineData(1.4142)]
+    [InlineData(123456.789)]
+    public void DetMath_Log_MatchesMathLogToAFewUlp(double x)
+    {
+        double expected = Math.Log(x);
+
+        Assert.Equal(expected, DetMath.Log(x), Math.Max(Math.Abs(expected), 1.0) * 4e-16);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.001)]
+    [InlineData(0.004)]
+    [InlineData(0.3)]
+    [InlineData(2.0)]
+    [InlineData(-1.5)]
+    [InlineData(30.0)]
+    public void DetMath_Tanh_MatchesMathTanh(double x)
+    {
+        Assert.Equal(Math.Tanh(x), DetMath.Tanh(x), 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0.8, 2.5)]
+    [InlineData(0.8, 0.0)]
+    [InlineData(0.3, 10.0)]
+    [InlineData(0.3, 1.7)]
+    [InlineData(0.0, 2.5)]
+    [InlineData(0.0, 0.0)]
+    public void DetMath_PowNonNegative_MatchesMathPow(double x, double y)
+    {
+        Assert.Equal(Math.Pow(x, y), DetMath.PowNonNegative(x, y), 1e-15);
+    }
+
+    [Theory]
+    [InlineData(4, 100, -1)]
+    [InlineData(4, 5, -1)]       // Fisher–Yates path (k² > pool)
+    [InlineData(2, 10, 7)]       // forced column 0
+    [InlineData(5, 6, 2)]
+    public void SampleKPerRow_DistinctIndicesInRange_ForcedFirst(int k, int pool, int forced)
+    {
+        var rng = new Rng(5).State;
+        var perm = new int[pool];
+        SampleKPerRow.InitPermutation(perm);
+        var row = new int[k];
+        var undo = new int[k];
+        for (int rep = 0; rep < 500; rep++)
+        {
+            SampleKPerRow.DrawRow(row, k, pool, forced, perm, undo, ref rng);
+
+            Assert.Equal(k, row.Distinct().Count());
+            Assert.All(row, x => Assert.InRange(x, 0, pool - 1));
+            if (forced >= 0)
+            {
+                Assert.Equal(forced, row[0]);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, pool), perm);   // the permutation is restored
+    }
+
+    [Theory]
+    [InlineData(2, 10)]
+    [InlineData(4, 5)]
+    public void SampleKPerRow_EveryIndexEquallyLikelyInEveryColumn(int k, int pool)
+    {
+        var rng = new Rng(6).State;
+        var perm = new int[pool];
+        SampleKPerRow.InitPermutation(perm);
+        var row = new int[k];
+        var counts = new int[k, pool];
+        for (int rep = 0; rep < 50_000; rep++)
+        {
+            SampleKPerRow.DrawRow(row, k, pool, -1, perm, new int[k], ref rng);
+            for (int c = 0; c < k; c++)
+            {
+                counts[c, row[c]]++;
+            }
+        }
+
+        foreach (int count in counts)
+        {
+            Assert.InRange(count, 50_000 / pool * 0.95, 50_000 / pool * 1.05);
+        }
+    }
+
+    [Fact]
+    public void SampleKPerRow_KAtLeastPool_IdentityWithoutDrawing()
+    {
+        var rng = new Rng(8).State;
+        var before = rng;
+        var row = new int[3];
+
+        SampleKPerRow.DrawRow(row, 3, 3, -1, new int[3], new int[3], ref rng);
+
+        Assert.Equal([0, 1, 2], row);
+        Assert.Equal(before.NextUInt64(), rng.NextUInt64());
+    }
+
+    [Fact]
+    public void ResolveConflicts_AcceptsUpToCapacityPerTarget()
+    {
+        int[] target = [0, 1, 0, 0, 1, 2];
+        int[] capacity = [2, 5, 0];
+        var accepted = new bool[6];
+
+        ResolveConflicts.Resolve(target, 6, capacity, accepted, new int[4], new int[6], new Rng(9));
+
+        Assert.Equal(2, new[] { 0, 2, 3 }.Count(a => accepted[a]));
+        Assert.True(accepted[1] && accepted[4]);
+        Assert.False(accepted[5]);
+    }
+
+    [Fact]
+    public void SmallSort_Stable_TiesKeepTheirOrder()
+    {
+        double[] key = [3.0, 1.0, 3.0, 2.0, 1.0];
+        int[] ids = [0, 1, 2, 3, 4];
+        int[] desc = [0, 1, 2, 3, 4];
+
+        SmallSort.ByKeyAscending(ids, key);
+        SmallSort.ByKeyDescending(desc, key);
+
+        Assert.Equal([1, 4, 3, 0, 2], ids);
+        Assert.Equal([0, 2, 3, 1, 4], desc);
+    }
+}
