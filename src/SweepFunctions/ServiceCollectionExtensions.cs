@@ -1,8 +1,10 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using BamValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SweepDomain.Evaluation;
 using SweepFunctions.Configuration;
 using SweepFunctions.Launch;
 using SweepFunctions.Schedules;
@@ -29,6 +31,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SweepLauncher>();
         services.AddSingleton<ScheduleRunner>();
         services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IScenarioCatalog, BamScenarioCatalog>();
+        services.AddSingleton<IScenarioEvaluator, BamScenarioEvaluator>();
         return services;
     }
 
