@@ -1,0 +1,176 @@
+using System.CommandLine;
+using SweepCli.CommandLine;
+using SweepCli.Output;
+using SweepCli.Remote;
+using SweepDomain;
+using SweepDomain.Requests;
+
+namespace SweepCli.Commands;
+
+/// <summary>
+/// <c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c>: the same sweep sent to a deployed Function App, and
+/// its results brought back into the files a local run writes.
+/// </summary>
+internal static class RemoteCommands
+{
+    public static Command Submit(CliServices services, CliConsole console, CommonOptions common)
+    {
+        var remote = new RemoteOptions();
+        var sweep = new SweepOptions();
+        var requestFile = new Argument<string?>("request")
+        {
+            Description = "Optional request JSON ({scenario, stages, base, ...}, as the HTTP API takes it); flags given override its fields [default: none]",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var instanceId = new Option<string?>("--instance-id") { Description = "Id for the sweep (letters, digits, '-', '_') [default: chosen by the service]", HelpName = "id" };
+        var wait = new Option<bool>("--wait") { Description = "Follow the sweep until it ends, then fetch its results into --output [default: off]" };
+        var poll = new Option<string>("--poll-interval") { Description = "Seconds between status queries with --wait", DefaultValueFactory = _ => "10", HelpName = "seconds" };
+        var output = OutputOption("Folder the results are fetched into with --wait");
+
+        var command = new Command("submit", "Send a sweep to a deployed Function App (POST /api/sweeps). Validated here first, with the same rules as 'run'.") { requestFile };
+        remote.AddTo(command);
+        sweep.AddTo(command);
+        foreach (Option option in new Option[] { instanceId, wait, poll, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
+        {
+            var errors = new ValidationErrors();
+            var client = remote.CreateClient(parse, services, errors);
+            var basis = parse.GetValue(requestFile) is { } file ? ReadRequestFile(file, errors) : new SweepRequest();
+            var request = sweep.ReadOverrides(parse, basis, errors);
+            request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
+            double? interval = ArgValues.Double(parse.GetValue(poll), "--poll-interval", errors);
+            SweepRequestValidator.Validate(request, services.Catalog, errors);
+            errors.ThrowIfAny();
+
+            var submitted = new RemoteSubmit(client!, cli) { Waiting = parse.GetValue(wait) };
+            string id = await submitted.StartAsync(request, cancellationToken);
+            return parse.GetValue(wait)
+                ? await submitted.WaitAndFetchAsync(id, TimeSpan.FromSeconds(Math.Max(0.01, interval!.Value)), new OutputFolder(parse.GetValue(output)!), request.Scenario, cancellationToken)
+                : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Status(CliServices services, CliConsole console, CommonOptions common)
+    {
+        var remote = new RemoteOptions();
+        var id = IdArgument();
+        var command = new Command("status", "Show where a submitted sweep stands (GET /api/sweeps/{id}): progress, finished stages, winner.") { id };
+        remote.AddTo(command);
+        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
+        {
+            var client = ClientFor(parse, remote, services, id);
+            var sweep = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
+            if (cli.Json)
+            {
+                cli.WriteJson(sweep.Raw);
+            }
+            else
+            {
+                RemoteText.Print(sweep, cli);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Fetch(CliServices services, CliConsole console, CommonOptions common)
+    {
+        var remote = new RemoteOptions();
+        var id = IdArgument();
+        var output = OutputOption("Folder to write the results into (the same files a local run writes)");
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "Prefix of the file names while the service does not name the scenario yet (a sweep still running)",
+            DefaultValueFactory = _ => SweepRequestValidator.DefaultScenario,
+            HelpName = "name",
+        };
+        var command = new Command("fetch", "Download a sweep's results into the files a local run writes: stage files, final winner, report, summary, charts.") { id };
+        remote.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(scenario);
+        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
+        {
+            var client = ClientFor(parse, remote, services, id);
+            var folder = new OutputFolder(parse.GetValue(output)!);
+            var result = await new ResultFetcher(client, cli.Warn).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
+            RemoteText.Fetched(result, folder, cli);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Cancel(CliServices services, CliConsole console, CommonOptions common)
+    {
+        var remote = new RemoteOptions();
+        var id = IdArgument();
+        var command = new Command("cancel", "Stop a submitted sweep (POST /api/sweeps/{id}/cancel); its finished stages stay in storage.") { id };
+        remote.AddTo(command);
+        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
+        {
+            var client = ClientFor(parse, remote, services, id);
+            var answer = await client.CancelAsync(parse.GetValue(id)!, cancellationToken);
+            if (cli.Json)
+            {
+                cli.WriteJson(answer);
+            }
+            else
+            {
+                cli.Text.WriteLine($"Cancellation requested for sweep '{parse.GetValue(id)}'; its finished stages stay in storage.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Argument<string> IdArgument() => new("id") { Description = "The sweep id that 'submit' printed" };
+
+    private static Option<string> OutputOption(string description) => new("--output", "--output-dir")
+    {
+        Description = description,
+        DefaultValueFactory = _ => "output",
+        HelpName = "folder",
+    };
+
+    private static SweepApiClient ClientFor(ParseResult parse, RemoteOptions remote, CliServices services, Argument<string> id)
+    {
+        var errors = new ValidationErrors();
+        var client = remote.CreateClient(parse, services, errors);
+        if (!InstanceIds.IsValid(parse.GetValue(id)!))
+        {
+            errors.Add("id", $"'{parse.GetValue(id)}' is not a sweep id: use 1 to {InstanceIds.MaxLength} letters, digits, '-' or '_'.");
+        }
+
+        errors.ThrowIfAny();
+        return client!;
+    }
+
+    private static SweepRequest ReadRequestFile(string path, ValidationErrors errors)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.Add("request", $"Cannot read request file '{path}': {e.Message}");
+            return new SweepRequest();
+        }
+
+        var fileErrors = new ValidationErrors();
+        var request = SweepRequestJson.Parse(text, fileErrors);
+        foreach (var (field, messages) in fileErrors.ToDictionary())
+        {
+            messages.ToList().ForEach(m => errors.Add($"request file: {field}", m));
+        }
+
+        return request ?? new SweepRequest();
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using SweepCli.CommandLine;
+using SweepCli.Output;
+using SweepCli.Progress;
+using SweepCli.Running;
+using SweepDomain;
+using SweepDomain.Requests;
+using SweepDomain.Selection;
+using SweepDomain.Sweep;
+
+namespace SweepCli.Commands;
+
+/// <summary><c>sweep run</c>: the original's <c>--phase sweep</c>, run on this machine.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliServices services, CliConsole console, CommonOptions common)
+    {
+        var sweep = new SweepOptions();
+        var workers = new Option<string?>("--workers")
+        {
+            Description = $"Evaluations run in parallel [default: all cores, {services.Cores} here]",
+            HelpName = "int",
+        };
+        var output = new Option<string>("--output", "--output-dir")
+        {
+            Description = "Folder for the result files (created if missing); each stage's files are written as the stage ends",
+            DefaultValueFactory = _ => "output",
+            HelpName = "folder",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and show the plan and its evaluation budget; run nothing [default: off]" };
+
+        var command = new Command("run", "Run a structured parameter sweep on this machine (the original's --phase sweep).");
+        sweep.AddTo(command);
+        command.Options.Add(workers);
+        command.Options.Add(output);
+        command.Options.Add(dryRun);
+        command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
+        {
+            var errors = new ValidationErrors();
+            var request = sweep.ReadRequest(parse, errors);
+            var plan = SweepRequestValidator.Validate(request, services.Catalog, errors);
+            int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
+            var folder = new OutputFolder(parse.GetValue(output)!);
+            if (folder.Problem() is { } problem)
+            {
+                errors.Add("--output", problem);
+            }
+
+            errors.ThrowIfAny();
+            foreach (string warning in StabilityTier.Warnings(plan!.Tiers))
+            {
+                cli.Warn(warning);
+            }
+
+            var settings = new RunSettings(plan, request.BasePath, workerCount, folder);
+            return parse.GetValue(dryRun)
+                ? Task.FromResult(DryRun.Show(settings, cli))
+                : new SweepRun(services, cli, settings).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+}
+
+/// <summary>A validated <c>sweep run</c>: the plan and where and how to run it.</summary>
+internal sealed record RunSettings(SweepPlan Plan, string? BasePath, int Workers, OutputFolder Folder);
+
+/// <summary><c>sweep run --dry-run</c>: what would run, and at most how many evaluations.</summary>
+internal static class DryRun
+{
+    public static int Show(RunSettings s, CliOutput cli)
+    {
+        var plan = s.Plan;
+        int planned = SweepCost.Sweep(plan);
+        if (cli.Json)
+        {
+            cli.WriteJson(new
+            {
+                status = "planned",
+                scenario = plan.Scenario,
+                crossScenario = plan.CrossScenario,
+                @base = plan.Base,
+                basePath = s.BasePath,
+                stages = plan.Stages.Select(st => new { label = st.Label, definition = st.Source, parameters = st.ParameterNames, combinations = st.CombinationCount }),
+                periods = plan.Periods,
+                stabilityTiers = StabilityTier.Format(plan.Tiers),
+                rankBy = plan.RankBy.ToText(),
+                kFactor = plan.KFactor,
+                workers = s.Workers,
+                outputDirectory = s.Folder.FullPath,
+                evaluationsPlanned = planned,
+            });
+            return ExitCodes.Ok;
+        }
+
+        var w = cli.Text;
+        w.WriteLine($"[sweep] {plan.Stages.Count} stages, scenario={plan.Scenario} (dry run: nothing is evaluated or written)");
+        foreach (var stage in plan.Stages)
+        {
+            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos)");
+        }
+
+        w.WriteLine($"  base={plan.Base} periods={plan.Periods} tiers={StabilityTier.Format(plan.Tiers)} rank-by={plan.RankBy.ToText()} " +
+                    $"k={plan.KFactor} cross-scenario={plan.CrossScenario ?? "none"} workers={s.Workers}");
+        w.WriteLine($"  At most {planned} evaluations; output folder {s.Folder.FullPath}");
+        return ExitCodes.Ok;
+    }
+}

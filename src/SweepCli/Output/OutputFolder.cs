@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace SweepCli.Output;
+
+/// <summary>
+/// The folder results go to. Every file is written to a temporary file in the same folder and then moved over the
+/// target, so a reader (or a crash) never sees half a file.
+/// </summary>
+internal sealed class OutputFolder
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public OutputFolder(string path)
+    {
+        FullPath = Path.GetFullPath(path);
+    }
+
+    public string FullPath { get; }
+
+    /// <summary>Null when the folder can be created or used; else a sentence naming the problem.</summary>
+    public string? Problem() =>
+        File.Exists(FullPath) ? $"'{FullPath}' is a file, not a folder." : null;
+
+    public void Create() => Directory.CreateDirectory(FullPath);
+
+    public string WriteText(string fileName, string text) => WriteBytes(fileName, Utf8.GetBytes(text));
+
+    public string WriteBytes(string fileName, byte[] bytes)
+    {
+        string target = Path.Combine(FullPath, fileName);
+        string temp = Path.Combine(FullPath, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using SweepDomain.Sweep;
+
+namespace SweepCli.Output;
+
+/// <summary>The console lines the original prints for a sweep (sweep-semantics §6.5, §8), plus what the port adds.</summary>
+internal static class ResultText
+{
+    public const string TotalTiming = "total";
+
+    public static string StageTiming(string label) => $"stage {label}";
+
+    /// <summary>A rate as a whole percentage, as Python's <c>{:.0%}</c> writes it.</summary>
+    public static string Pct(double rate) => (rate * 100).ToString("F0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The original's <c>SWEEP SUMMARY</c> block: one line per stage.</summary>
+    public static IEnumerable<string> SweepSummary(IEnumerable<StageResult> stages) =>
+        SummaryHeader().Concat(stages.Select(s => SummaryLine(s.Label, s.CombinedScore, s.PassRate, s.NCandidates)));
+
+    public static IEnumerable<string> SummaryHeader() => ["", new string('=', 60), "SWEEP SUMMARY", new string('=', 60)];
+
+    /// <summary><c>  A: combined=0.1576 pass=20% (2 combos)</c>; the count is left out when unknown.</summary>
+    public static string SummaryLine(string label, double combined, double passRate, int? combos) =>
+        $"  {label}: combined={combined:F4} pass={Pct(passRate)}{(combos is { } n ? $" ({n} combos)" : "")}";
+
+    /// <summary>What a finished stage printed: winner, the last tier's top five, the cross-scenario figures.</summary>
+    public static IEnumerable<string> StageEnd(StageOutcome outcome, TimeSpan elapsed)
+    {
+        var r = outcome.Result;
+        var finalists = outcome.Candidates.Where(c => c.FinalRank is not null).OrderBy(c => c.FinalRank).ToList();
+        yield return $"  Final tier results (top {Math.Min(5, finalists.Count)} of {finalists.Count}):";
+        foreach (var c in finalists.Take(5))
+        {
+            yield return $"    #{c.FinalRank}: combined={c.Combined:F4} mean={c.Mean:F3} +/- {c.Std:F3} ({c.SeedScores.Count} seeds) {c.Params}{(c.IsIncumbent ? " [incumbent]" : "")}";
+        }
+
+        yield return $"  Stage {r.Label} winner: combined={r.CombinedScore:F4} mean={r.MeanScore:F4} {r.WinnerParams}";
+        yield return r.Improved
+            ? $"    improved on the incumbent (combined {r.IncumbentCombined:F4} on the same seeds)"
+            : "    the incumbent (current base) stays: no candidate beat it on the same seeds";
+        foreach (var check in r.CrossScenario?.Scenarios ?? [])
+        {
+            yield return $"    {check.Scenario}: pass={Pct(check.PassRate)} combined={check.Combined:F4}";
+        }
+
+        yield return $"    {r.EvaluationsRequested} evaluations requested, {r.EvaluationsExecuted} run, in {Progress.Eta.Format(elapsed.TotalSeconds)}";
+    }
+
+    /// <summary>Every candidate of a stage, in grid order (for --verbose).</summary>
+    public static IEnumerable<string> AllCandidates(StageOutcome outcome) => outcome.Candidates
+        .OrderBy(c => c.Index)
+        .Select(c => $"    [{c.Index}] {c.Params}{(c.IsIncumbent ? " [incumbent]" : "")}: screening={c.ScreeningScore:F4} " +
+                     $"({c.NPass}/{c.NWarn}/{c.NFail}) seeds={c.SeedScores.Count} mean={c.Mean:F4} std={c.Std:F4} " +
+                     $"pass={Pct(c.PassRate)} combined={c.Combined:F4} rank={(c.FinalRank?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
+
+    /// <summary>The cross-scenario figures of a stage in one cell, e.g. <c>baseline 85% 0.6848; growth_plus 0% 0.0000</c>.</summary>
+    public static string Cross(StageResult r) => r.CrossScenario is null
+        ? "-"
+        : string.Join("; ", r.CrossScenario.Scenarios.Select(s => $"{s.Scenario}: pass {Pct(s.PassRate)}, combined {s.Combined:F4}"));
+}

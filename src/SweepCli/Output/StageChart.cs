@@ -1,0 +1,97 @@
+using ScottPlot;
+using SweepDomain.Parameters;
+using SweepDomain.Sweep;
+
+namespace SweepCli.Output;
+
+/// <summary>
+/// A PNG per stage: every candidate's mean ± sample std and its combined score against its grid index, the winner and
+/// the incumbent marked. Candidates dropped before the last tier are grey (their figures rest on fewer seeds).
+/// </summary>
+internal static class StageChart
+{
+    public const int Width = 1100;
+    public const int Height = 650;
+    private const int MaxNamedTicks = 24;
+
+    public static byte[] RenderPng(string scenario, StageOutcome outcome)
+    {
+        var candidates = outcome.Candidates.OrderBy(c => c.Index).ToList();
+        int lastTier = candidates.Max(c => c.TiersReached);
+        double[] xs = candidates.Select((_, i) => (double)i).ToArray();
+        var plot = new Plot();
+
+        bool Finalist(CandidateReport c) => c.TiersReached >= lastTier;
+        AddMeans(plot, candidates, xs, Finalist, "mean ± std (last tier)", Colors.SteelBlue);
+        AddMeans(plot, candidates, xs, c => !Finalist(c), "mean ± std (dropped earlier)", Colors.Gray);
+
+        var combined = plot.Add.Markers(xs, candidates.Select(c => c.Combined).ToArray(), MarkerShape.OpenDiamond, 9, Colors.DarkOrange);
+        combined.LegendText = "combined";
+
+        int winner = candidates.FindIndex(c => c.Params.Equals(outcome.Result.WinnerParams));
+        if (winner >= 0)
+        {
+            var mark = plot.Add.Marker(xs[winner], candidates[winner].Mean, MarkerShape.OpenCircle, 22, Colors.Red);
+            mark.MarkerLineWidth = 3;
+            mark.LegendText = "winner";
+        }
+
+        int incumbent = candidates.FindIndex(c => c.IsIncumbent);
+        if (incumbent >= 0)
+        {
+            var mark = plot.Add.Marker(xs[incumbent], candidates[incumbent].Mean, MarkerShape.OpenSquare, 16, Colors.Green);
+            mark.MarkerLineWidth = 2;
+            mark.LegendText = "incumbent (current base)";
+        }
+
+        Label(plot, scenario, outcome, candidates, xs);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private static void AddMeans(Plot plot, List<CandidateReport> candidates, double[] xs, Func<CandidateReport, bool> include, string legend, Color color)
+    {
+        var picked = candidates.Select((c, i) => (c, x: xs[i])).Where(p => include(p.c)).ToList();
+        if (picked.Count == 0)
+        {
+            return;
+        }
+
+        var bars = plot.Add.ErrorBar(picked.Select(p => p.x).ToArray(), picked.Select(p => p.c.Mean).ToArray(), picked.Select(p => p.c.Std).ToArray());
+        bars.Color = color;
+        var means = plot.Add.Markers(picked.Select(p => p.x).ToArray(), picked.Select(p => p.c.Mean).ToArray(), MarkerShape.FilledCircle, 7, color);
+        means.LegendText = legend;
+    }
+
+    private static void Label(Plot plot, string scenario, StageOutcome outcome, List<CandidateReport> candidates, double[] xs)
+    {
+        var r = outcome.Result;
+        plot.Title($"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} ± {r.StdScore:F4}, pass {ResultText.Pct(r.PassRate)}");
+        plot.XLabel("candidate (grid order; an added incumbent comes last)");
+        plot.YLabel("score (mean ± sample std over seeds; combined)");
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(0.6, xs.Length - 0.4));
+
+        if (candidates.Count <= MaxNamedTicks)
+        {
+            var varying = VaryingNames(candidates);
+            string[] labels = candidates.Select(c => TickLabel(c, varying)).ToArray();
+            plot.Axes.Bottom.SetTicks(xs, labels);
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 35;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = Math.Min(260, 30 + 5.5f * labels.Max(l => l.Length));   // room for the slanted labels
+        }
+    }
+
+    /// <summary>The parameters whose values differ between candidates: the stage's grid (fixed ones are equal everywhere).</summary>
+    private static List<string> VaryingNames(List<CandidateReport> candidates) =>
+        candidates.SelectMany(c => c.Params.Names).Distinct()
+            .Where(name => candidates.Select(c => c.Params.TryGet(name, out var v) ? v.ToString() : "").Distinct().Count() > 1)
+            .ToList();
+
+    private static string TickLabel(CandidateReport c, List<string> names)
+    {
+        var parts = names.Select(n => c.Params.TryGet(n, out ParamValue v) ? $"{n}={v}" : $"{n}=default");
+        string text = string.Join(" ", parts);
+        return c.IsIncumbent ? $"{text} (incumbent)".Trim() : text;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using SweepDomain;
+
+namespace SweepCli.Remote;
+
+/// <summary>Where the Function App is and how to authenticate: flags, falling back to environment variables.</summary>
+internal sealed class RemoteOptions
+{
+    public const string EndpointVariable = "SWEEP_ENDPOINT";
+    public const string KeyVariable = "SWEEP_FUNCTION_KEY";
+
+    public Option<string?> Endpoint { get; } = new("--endpoint")
+    {
+        Description = $"The Function App's base URL, e.g. https://<app>.azurewebsites.net [default: ${EndpointVariable}]",
+        HelpName = "url",
+    };
+
+    public Option<string?> Key { get; } = new("--key")
+    {
+        Description = $"Function key, sent in the x-functions-key header [default: ${KeyVariable}; none for a local host]",
+        HelpName = "key",
+    };
+
+    public Option<string> Timeout { get; } = new("--http-timeout")
+    {
+        Description = "Seconds to wait for each HTTP answer",
+        DefaultValueFactory = _ => "100",
+        HelpName = "seconds",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Endpoint);
+        command.Options.Add(Key);
+        command.Options.Add(Timeout);
+    }
+
+    /// <summary>A client for the API, or null with errors (a missing or malformed endpoint, a bad timeout).</summary>
+    public SweepApiClient? CreateClient(ParseResult parse, CliServices services, ValidationErrors errors)
+    {
+        string? endpoint = parse.GetValue(Endpoint) ?? services.GetEnvironment(EndpointVariable);
+        string? key = parse.GetValue(Key) ?? services.GetEnvironment(KeyVariable);
+        double? seconds = CommandLine.ArgValues.Double(parse.GetValue(Timeout), "--http-timeout", errors);
+        if (seconds is <= 0)
+        {
+            errors.Add("--http-timeout", $"Must be more than 0; got {seconds}.");
+        }
+
+        var uri = SweepsUri(endpoint, errors);
+        if (uri is null || !errors.IsEmpty)
+        {
+            return null;
+        }
+
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(seconds ?? 100) };
+        return new SweepApiClient(http, uri, key);
+    }
+
+    /// <summary><c>https://host</c>, <c>https://host/api</c> and <c>https://host/api/sweeps</c> all mean the sweeps route.</summary>
+    public static Uri? SweepsUri(string? endpoint, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            errors.Add("--endpoint", $"No endpoint: pass --endpoint https://<app>.azurewebsites.net or set {EndpointVariable}.");
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0)
+        {
+            errors.Add("--endpoint", $"'{endpoint}' is not an http(s) URL without a query; write the app's base URL, e.g. https://<app>.azurewebsites.net.");
+            return null;
+        }
+
+        string path = uri.AbsolutePath.TrimEnd('/');
+        path = path.EndsWith("/api/sweeps", StringComparison.OrdinalIgnoreCase) ? path
+            : path.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? path + "/sweeps"
+            : path + "/api/sweeps";
+        return new UriBuilder(uri) { Path = path }.Uri;
+    }
+}

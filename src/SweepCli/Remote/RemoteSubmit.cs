@@ -1,0 +1,91 @@
+using System.Text.Json;
+using SweepCli.Output;
+using SweepDomain.Requests;
+
+namespace SweepCli.Remote;
+
+/// <summary>Starts a sweep on the service and, with <c>--wait</c>, follows it to the end and fetches its results.</summary>
+internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
+{
+    private JsonElement _accepted;
+
+    /// <summary>Sends the request; returns the sweep id the service gave it.</summary>
+    public async Task<string> StartAsync(SweepRequest request, CancellationToken cancellationToken)
+    {
+        _accepted = await client.StartAsync(RequestBody.ToJson(request), cancellationToken);
+        string id = Text("id") ?? Text("sweepStatusUri")?.Split('/').Last()
+            ?? throw new RemoteException("The service accepted the sweep but did not say its id.");
+        if (cli.Json && !Waiting)
+        {
+            cli.WriteJson(new { status = "submitted", id, sweepStatusUri = Text("sweepStatusUri"), statusQueryGetUri = Text("statusQueryGetUri") });
+        }
+        else if (!cli.Quiet || !Waiting)
+        {
+            var w = cli.Json ? cli.Console.Error : cli.Console.Out;
+            w.WriteLine($"Submitted sweep {id}");
+            w.WriteLine($"  status: {Text("sweepStatusUri") ?? "(not given)"}");
+            w.WriteLine($"  follow: sweep status {id}   results: sweep fetch {id} --output <folder>   stop: sweep cancel {id}");
+        }
+
+        return id;
+    }
+
+    /// <summary>Set before <see cref="StartAsync"/> when the caller will wait (then only the final document is JSON).</summary>
+    public bool Waiting { get; init; }
+
+    /// <summary>
+    /// Polls until the sweep ends, printing each change of progress and each newly finished stage; then fetches the
+    /// results. Ctrl-C stops the waiting only: the sweep keeps running on the service.
+    /// </summary>
+    public async Task<int> WaitAndFetchAsync(string id, TimeSpan interval, OutputFolder folder, string? scenario, CancellationToken cancellationToken)
+    {
+        var log = cli.ProgressWriter;
+        string? lastProgress = null;
+        int stagesSeen = 0;
+        RemoteSweep sweep;
+        try
+        {
+            while (true)
+            {
+                sweep = await client.GetAsync(id, cancellationToken);
+                string progress = $"[{sweep.RuntimeStatus}] {sweep.Progress?.Describe() ?? "waiting to start"}";
+                if (progress != lastProgress)
+                {
+                    log.WriteLine(progress);
+                    lastProgress = progress;
+                }
+
+                foreach (var stage in (sweep.Stages ?? []).Skip(stagesSeen))
+                {
+                    log.WriteLine($"  Stage {stage.Label} finished: combined={stage.CombinedScore:F4} mean={stage.MeanScore:F4} pass={ResultText.Pct(stage.PassRate ?? 0)} {stage.Params}");
+                }
+
+                stagesSeen = Math.Max(stagesSeen, sweep.Stages?.Count ?? 0);
+                if (sweep.IsFinished)
+                {
+                    break;
+                }
+
+                await Task.Delay(interval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cli.Cancelled($"Stopped waiting. Sweep {id} keeps running on the service: 'sweep status {id}', 'sweep fetch {id}', 'sweep cancel {id}'.");
+            return ExitCodes.Cancelled;
+        }
+
+        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken);
+        RemoteText.Fetched(result, folder, cli);
+        if (sweep.IsCompleted)
+        {
+            return ExitCodes.Ok;
+        }
+
+        cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.ErrorMessage is { } m ? $": {m}" : "")}");
+        return ExitCodes.Failure;
+    }
+
+    private string? Text(string name) =>
+        _accepted.ValueKind == JsonValueKind.Object && _accepted.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

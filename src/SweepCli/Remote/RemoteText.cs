@@ -1,0 +1,84 @@
+using Spectre.Console;
+using SweepCli.Output;
+
+namespace SweepCli.Remote;
+
+/// <summary>How the remote commands print a sweep's state and what they fetched.</summary>
+internal static class RemoteText
+{
+    public static void Print(RemoteSweep sweep, CliOutput cli)
+    {
+        var w = cli.Text;
+        w.WriteLine($"Sweep {sweep.Id}: {sweep.RuntimeStatus}");
+        if (sweep.Progress is { } p && !sweep.IsFinished)
+        {
+            w.WriteLine($"  {p.Describe()}");
+        }
+
+        if (sweep.Stages is { Count: > 0 } stages)
+        {
+            cli.Console.Spectre(w).Write(Stages(stages, cli.Console.IsTerminal));
+        }
+
+        if (sweep.Final is { } final && SweepDomain.Results.StabilityResultFile.Read(final.GetRawText()) is [var winner, ..])
+        {
+            w.WriteLine($"  Final: {winner.Params}");
+        }
+
+        if (sweep.Failure is { } f)
+        {
+            w.WriteLine($"  Failure: {f.ErrorType}: {f.ErrorMessage}");
+        }
+    }
+
+    public static void Fetched(FetchResult result, OutputFolder folder, CliOutput cli)
+    {
+        if (cli.Json)
+        {
+            cli.WriteJson(new
+            {
+                status = result.Sweep.RuntimeStatus,
+                id = result.Sweep.Id,
+                scenario = result.Scenario,
+                complete = result.Complete,
+                outputDirectory = folder.FullPath,
+                files = result.Files.Select(Path.GetFileName),
+            });
+            return;
+        }
+
+        var w = cli.Console.Out;
+        if (result.Sweep.Stages is { Count: > 0 } stages)
+        {
+            foreach (string line in ResultText.SummaryHeader())
+            {
+                w.WriteLine(line);
+            }
+
+            foreach (var s in stages)
+            {
+                w.WriteLine(ResultText.SummaryLine(s.Label, s.CombinedScore ?? 0, s.PassRate ?? 0, null));
+            }
+        }
+
+        foreach (string file in result.Files)
+        {
+            w.WriteLine($"  wrote {Path.GetFileName(file)}");
+        }
+
+        w.WriteLine($"Sweep {result.Sweep.Id} ({result.Sweep.RuntimeStatus}) results saved to {folder.FullPath}");
+    }
+
+    private static Table Stages(IReadOnlyList<RemoteStage> stages, bool terminal)
+    {
+        var table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle("Finished stages") };
+        table.AddColumns("#", "Stage", "Winner", "Combined", "Mean", "Std", "Pass", "Seeds", "Improved");
+        foreach (var s in stages)
+        {
+            table.AddRow($"{s.Stage}", Markup.Escape(s.Label), Markup.Escape(s.Params.ToString()), $"{s.CombinedScore:F4}", $"{s.MeanScore:F4}", $"{s.StdScore:F4}",
+                s.PassRate is { } p ? ResultText.Pct(p) : "-", $"{s.NSeeds}", s.Improved switch { true => "yes", false => "no", null => "-" });
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using SweepCli.Output;
+using SweepDomain.Results;
+
+namespace SweepCli.Remote;
+
+/// <summary>What a fetch wrote, and whether that is the full set a local run writes.</summary>
+internal sealed record FetchResult(RemoteSweep Sweep, string Scenario, IReadOnlyList<string> Files, bool Complete);
+
+/// <summary>
+/// Downloads a sweep's results into the files a local run writes. When the service offers the full report
+/// (<c>GET /api/sweeps/{id}/report</c>), every file is rebuilt from it exactly as a local run writes it: stage files,
+/// charts, final, report and summary. Otherwise the stage and final files are written from the status endpoint
+/// (scores without seed lists), and the report, summary and charts are missing, which the user is told.
+/// </summary>
+internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
+{
+    public async Task<FetchResult> FetchAsync(string id, OutputFolder folder, string fallbackScenario, CancellationToken cancellationToken)
+    {
+        var sweep = await client.GetAsync(id, cancellationToken);
+        string? reportJson = sweep.IsCompleted ? await client.GetReportAsync(id, cancellationToken) : null;
+        folder.Create();
+        return reportJson is not null
+            ? FromReport(sweep, SweepReport.FromJson(reportJson), folder)
+            : FromStatus(sweep, folder, fallbackScenario);
+    }
+
+    private FetchResult FromReport(RemoteSweep sweep, SweepReport report, OutputFolder folder)
+    {
+        var writer = new SweepResultWriter(folder, report.Scenario);
+        var files = new List<string>();
+        foreach (var stage in report.Stages)
+        {
+            files.AddRange(writer.WriteStage(stage, warn));
+        }
+
+        files.Add(writer.WriteFinal(report.Stages[^1].Result));
+        files.Add(writer.WriteReport(report));
+        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report, null)));
+        return new FetchResult(sweep, report.Scenario, files, Complete: true);
+    }
+
+    private FetchResult FromStatus(RemoteSweep sweep, OutputFolder folder, string fallbackScenario)
+    {
+        string scenario = sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString()!
+            : fallbackScenario;
+        var files = new List<string>();
+        foreach (var stage in sweep.Stages ?? [])
+        {
+            var entry = new StabilityEntry(stage.Params, stage.CombinedScore, stage.MeanScore, stage.StdScore, stage.PassRate, null, 0.0);
+            files.Add(folder.WriteText(ResultNames.StageFile(scenario, stage.Label), StabilityResultFile.Write(scenario, [entry])));
+        }
+
+        if (sweep.Final is { } winner)
+        {
+            files.Add(folder.WriteText(ResultNames.FinalFile(scenario), StabilityResultFile.Write(scenario, StabilityResultFile.Read(winner.GetRawText()))));
+        }
+
+        warn(sweep.IsCompleted
+            ? "The service did not return the full report (GET /api/sweeps/{id}/report), so the stage and final files were written from its status (scores without seed lists); the report, summary and charts stay in the service's storage."
+            : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages?.Count ?? 0} finished stages. Fetch again when it has completed.");
+        return new FetchResult(sweep, scenario, files, Complete: false);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using SweepCli.Output;
+using SweepCli.Progress;
+using SweepDomain.Sweep;
+
+namespace SweepCli.Running;
+
+/// <summary>
+/// Hears the sweep engine: turns its phases into progress steps, and saves each stage's files the moment the stage
+/// ends, so an interrupted sweep keeps every finished stage on disk. Records each stage's wall-clock time.
+/// </summary>
+internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, ProgressView view, bool verbose, Action<string> warn) : ISweepObserver
+{
+    private readonly Dictionary<string, double> _timings = [];
+    private readonly List<StageOutcome> _finished = [];
+    private readonly List<string> _files = [];
+    private long _stageStarted;
+    private int _tier;
+
+    public IReadOnlyDictionary<string, double> Timings => _timings;
+
+    public IReadOnlyList<StageOutcome> Finished => _finished;
+
+    /// <summary>Every stage file written so far (JSON and charts), full paths.</summary>
+    public IReadOnlyList<string> Files => _files;
+
+    public Task OnProgressAsync(SweepProgress p)
+    {
+        var stage = plan.Stages[p.StageIndex];
+        switch (p.Phase)
+        {
+            case "screening":
+                _stageStarted = Stopwatch.GetTimestamp();
+                _tier = 0;
+                int combos = stage.CombinationCount;
+                string extra = p.PhaseEvaluations > combos ? " + the incumbent" : "";
+                view.Line($"Stage '{stage.Label}' ({p.StageIndex + 1}/{p.StageCount}): [{string.Join(", ", stage.ParameterNames)}] ({combos} combos{extra})");
+                view.Begin(new ProgressStep(ProgressKind.Screening, $"{stage.Label} · screening"), p.PhaseEvaluations);
+                break;
+            case "cross-scenario check":
+                view.Line($"  Cross-scenario check: {string.Join(", ", plan.Schemas.Keys)} x {plan.CrossSeeds} seeds");
+                view.Begin(new ProgressStep(ProgressKind.CrossCheck, $"{stage.Label} · cross-check"), p.PhaseEvaluations);
+                break;
+            case "done":
+                view.Complete();
+                break;
+            default:
+                var tier = plan.Tiers[Math.Min(_tier, plan.Tiers.Count - 1)];
+                _tier++;
+                view.Line($"  Tier {_tier}: top {tier.Configs} configs x {tier.Seeds} total seeds ({p.PhaseEvaluations} evaluations)");
+                view.Begin(new ProgressStep(ProgressKind.Tier, $"{stage.Label} · tier {_tier}/{plan.Tiers.Count} ({tier.Configs} x {tier.Seeds} seeds)", _tier), p.PhaseEvaluations);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnStageCompletedAsync(StageOutcome outcome)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(_stageStarted);
+        view.Complete();
+        _timings[ResultText.StageTiming(outcome.Result.Label)] = elapsed.TotalSeconds;
+        var files = writer.WriteStage(outcome, warn);
+        _finished.Add(outcome);
+        _files.AddRange(files);
+
+        foreach (string line in ResultText.StageEnd(outcome, elapsed))
+        {
+            view.Line(line);
+        }
+
+        if (verbose)
+        {
+            view.Line("  All candidates (grid order):");
+            foreach (string line in ResultText.AllCandidates(outcome))
+            {
+                view.Line(line);
+            }
+        }
+
+        foreach (string file in files)
+        {
+            view.Line($"  Saved {Path.GetFileName(file)}");
+        }
+
+        return Task.CompletedTask;
+    }
+}

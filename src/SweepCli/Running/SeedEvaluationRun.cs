@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Spectre.Console;
+using SweepCli.Output;
+using SweepCli.Progress;
+using SweepDomain.Evaluation;
+using SweepDomain.Parameters;
+using SweepDomain.Selection;
+
+namespace SweepCli.Running;
+
+/// <summary>What <c>sweep evaluate</c> runs: one config of one scenario on each seed.</summary>
+internal sealed record SeedEvaluation(string Scenario, ParamSet Params, IReadOnlyList<int> Seeds, int Periods, int Workers, bool WithMetrics);
+
+/// <summary>
+/// Runs a <see cref="SeedEvaluation"/> and reports per seed and in aggregate. The combined score uses k = 1 and the
+/// SAMPLE std, like the sweep's cross-scenario check (sweep-semantics §4.1, §7). A non-finite total score counts as a
+/// failed seed with score 0, as in the sweep.
+/// </summary>
+internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, SeedEvaluation e)
+{
+    public const string Convention = "combined = mean * pass_rate * (1 - k * std) with k = 1; std = sample standard deviation (n - 1) of the seed scores (0 for one seed); a seed passes when no metric FAILs";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var metrics = new ConcurrentDictionary<int, IReadOnlyList<MetricOutcome>>();
+        var evaluator = e.WithMetrics && services.Metrics is { } detailed ? new CapturingEvaluator(detailed, metrics) : services.Evaluator;
+        ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
+        var requests = e.Seeds.Select(seed => new EvaluationRequest(e.Scenario, e.Params, seed, e.Periods)).ToList();
+        if (!cli.Quiet)
+        {
+            cli.Text.WriteLine($"Evaluating {e.Params} on scenario {e.Scenario}: {e.Seeds.Count} seeds, {e.Periods} periods, {e.Workers} workers");
+        }
+
+        var scores = await view.RunAsync(async () =>
+        {
+            view.Begin(new ProgressStep(ProgressKind.Evaluate, $"{e.Scenario} · {e.Seeds.Count} seeds"), requests.Count);
+            var result = await new ProgressEvaluator(evaluator, e.Workers, view).EvaluateAsync(requests, EvaluationPhase.CrossCheck, cancellationToken);
+            view.Complete();
+            return result;
+        });
+
+        var summary = SeedSummary.From(e.Seeds, scores.Select(Sanitise).ToList(), e.WithMetrics && services.Metrics is not null ? metrics : null);
+        Report(summary);
+        return ExitCodes.Ok;
+    }
+
+    private static EvaluationScore Sanitise(EvaluationScore s) => double.IsFinite(s.TotalScore)
+        ? s
+        : s with { TotalScore = 0, NFail = Math.Max(1, s.NFail), Note = s.Note ?? "non-finite total score, counted as 0 and failed" };
+
+    private void Report(SeedSummary s)
+    {
+        string? metricsNote = e.WithMetrics && s.Metrics is null ? "Per-metric results are not available: this evaluator reports only total scores." : null;
+        if (cli.Json)
+        {
+            cli.WriteJson(new
+            {
+                scenario = e.Scenario,
+                @params = e.Params,
+                periods = e.Periods,
+                seeds = s.Seeds.Select(x => new { seed = x.Seed, totalScore = x.Score.TotalScore, nPass = x.Score.NPass, nWarn = x.Score.NWarn, nFail = x.Score.NFail, passed = x.Score.Passed, note = x.Score.Note }),
+                mean = s.Mean,
+                std = s.Std,
+                passRate = s.PassRate,
+                combined = s.Combined,
+                kFactor = 1.0,
+                convention = Convention,
+                metrics = s.Metrics,
+                metricsNote,
+            });
+            return;
+        }
+
+        var w = cli.Console.Out;
+        var ansi = cli.Console.Spectre(w);
+        if (!cli.Quiet)
+        {
+            ansi.Write(SeedTable(s));
+            if (s.Metrics is not null)
+            {
+                ansi.Write(MetricTable(s.Metrics, s.Seeds.Count));
+            }
+        }
+
+        if (metricsNote is not null)
+        {
+            w.WriteLine(metricsNote);
+        }
+
+        w.WriteLine($"Mean {s.Mean:F4}  Std (sample) {s.Std:F4}  Pass rate {ResultText.Pct(s.PassRate)} ({s.Seeds.Count(x => x.Score.Passed)}/{s.Seeds.Count})  Combined {s.Combined:F4}");
+        w.WriteLine($"Convention: {Convention}");
+    }
+
+    private Table SeedTable(SeedSummary s)
+    {
+        var table = new Table { Border = cli.Console.IsTerminal ? TableBorder.Rounded : TableBorder.Ascii2 };
+        table.AddColumns("Seed", "Total score", "Pass", "Warn", "Fail", "Verdict", "Note");
+        foreach (var x in s.Seeds)
+        {
+            table.AddRow($"{x.Seed}", $"{x.Score.TotalScore:F4}", $"{x.Score.NPass}", $"{x.Score.NWarn}", $"{x.Score.NFail}", x.Score.Passed ? "PASS" : "FAIL", Markup.Escape(x.Score.Note ?? ""));
+        }
+
+        return table;
+    }
+
+    private Table MetricTable(IReadOnlyList<MetricSummary> metrics, int seeds)
+    {
+        var table = new Table { Border = cli.Console.IsTerminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle($"Metrics over {seeds} seeds") };
+        table.AddColumns("Metric", "Target", "Weight", "Mean actual", "Mean score", "PASS", "WARN", "FAIL");
+        foreach (var m in metrics)
+        {
+            table.AddRow(Markup.Escape(m.Name), Markup.Escape(m.Target), $"{m.Weight:G4}", $"{m.MeanActual:G5}", $"{m.MeanScore:F3}", $"{m.Pass}", $"{m.Warn}", $"{m.Fail}");
+        }
+
+        return table;
+    }
+
+    /// <summary>Remembers each seed's metrics while handing the sweep-style score on.</summary>
+    private sealed class CapturingEvaluator(IMetricEvaluator inner, ConcurrentDictionary<int, IReadOnlyList<MetricOutcome>> metrics) : IScenarioEvaluator
+    {
+        public EvaluationScore Evaluate(EvaluationRequest request)
+        {
+            var detailed = inner.EvaluateWithMetrics(request);
+            metrics[request.Seed] = detailed.Metrics;
+            return detailed.Score;
+        }
+    }
+}
+
+/// <summary>One metric across the seeds: its mean actual value and score, and how many seeds it passed, warned, failed.</summary>
+internal sealed record MetricSummary(string Name, string Target, double Weight, double MeanActual, double MeanScore, int Pass, int Warn, int Fail);
+
+/// <summary>The seeds' scores and their aggregate (sample std, k = 1).</summary>
+internal sealed record SeedSummary(IReadOnlyList<(int Seed, EvaluationScore Score)> Seeds, double Mean, double Std, double PassRate, double Combined, IReadOnlyList<MetricSummary>? Metrics)
+{
+    public static SeedSummary From(IReadOnlyList<int> seeds, IReadOnlyList<EvaluationScore> scores, IReadOnlyDictionary<int, IReadOnlyList<MetricOutcome>>? metrics)
+    {
+        double[] values = scores.Select(s => s.TotalScore).ToArray();
+        double mean = SeedStatistics.Mean(values), std = SeedStatistics.SampleStd(values);
+        double passRate = (double)scores.Count(s => s.Passed) / scores.Count;
+        return new SeedSummary(seeds.Zip(scores).ToList(), mean, std, passRate, CombinedScore.Compute(mean, passRate, std, 1.0), metrics is null ? null : Summarise(seeds, metrics));
+    }
+
+    private static List<MetricSummary> Summarise(IReadOnlyList<int> seeds, IReadOnlyDictionary<int, IReadOnlyList<MetricOutcome>> metrics)
+    {
+        var all = seeds.Where(metrics.ContainsKey).SelectMany(seed => metrics[seed]).ToList();
+        return all.GroupBy(m => m.Name).Select(g => new MetricSummary(
+            g.Key,
+            g.First().Target,
+            g.First().Weight,
+            SeedStatistics.Mean(g.Select(m => m.Actual).ToArray()),
+            SeedStatistics.Mean(g.Select(m => m.Score).ToArray()),
+            g.Count(m => m.Status == "PASS"),
+            g.Count(m => m.Status == "WARN"),
+            g.Count(m => m.Status == "FAIL"))).ToList();
+    }
+}

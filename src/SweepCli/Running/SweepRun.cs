@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using SweepCli.Commands;
+using SweepCli.Output;
+using SweepCli.Progress;
+using SweepDomain.Results;
+using SweepDomain.Selection;
+using SweepDomain.Sweep;
+
+namespace SweepCli.Running;
+
+/// <summary>
+/// One local sweep: runs the engine with the injected evaluator on the chosen number of workers, shows progress,
+/// saves each stage as it ends, then writes the final winner, the report and the summary and prints the results.
+/// </summary>
+internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings settings)
+{
+    private SweepPlan Plan => settings.Plan;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        settings.Folder.Create();
+        var writer = new SweepResultWriter(settings.Folder, Plan.Scenario);
+        ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
+        var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn);
+        var engine = new SweepEngine(new ProgressEvaluator(services.Evaluator, settings.Workers, view), observer);
+        WriteHeader(cli.Quiet ? TextWriter.Null : cli.Json ? cli.Console.Error : cli.Console.Out);
+
+        long started = Stopwatch.GetTimestamp();
+        SweepOutcome outcome;
+        try
+        {
+            outcome = await view.RunAsync(() => engine.RunAsync(Plan, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cli.Cancelled($"Cancelled: {Finished(observer)}.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            cli.Failure(e);
+            cli.Console.Error.WriteLine($"{Finished(observer)}.");
+            return ExitCodes.Failure;
+        }
+
+        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
+        var report = SweepReport.From(Plan, outcome, timings);
+        var files = new List<string>(observer.Files)
+        {
+            writer.WriteFinal(outcome.Stages[^1].Result),
+            writer.WriteReport(report),
+            writer.WriteSummary(SummaryMarkdown.Build(report, settings.BasePath)),
+        };
+        Print(report, files);
+        return ExitCodes.Ok;
+    }
+
+    private string Finished(RunObserver observer) =>
+        $"{observer.Finished.Count} of {Plan.Stages.Count} stages finished; their files are in {settings.Folder.FullPath}";
+
+    /// <summary>The original's opening lines (sweep-semantics §6.1), plus the settings and the evaluation budget.</summary>
+    private void WriteHeader(TextWriter w)
+    {
+        w.WriteLine($"Output directory: {settings.Folder.FullPath}");
+        w.WriteLine($"[sweep] {Plan.Stages.Count} stages, scenario={Plan.Scenario}");
+        foreach (var stage in Plan.Stages)
+        {
+            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos)");
+        }
+
+        w.WriteLine($"  base={Plan.Base} periods={Plan.Periods} tiers={StabilityTier.Format(Plan.Tiers)} rank-by={Plan.RankBy.ToText()} " +
+                    $"k={Plan.KFactor} cross-scenario={Plan.CrossScenario ?? "none"} workers={settings.Workers}; at most {SweepCost.Sweep(Plan)} evaluations");
+    }
+
+    private void Print(SweepReport report, IReadOnlyList<string> files)
+    {
+        double wall = report.TimingsSeconds![ResultText.TotalTiming];
+        if (cli.Json)
+        {
+            cli.WriteJson(RunJson.Completed(report, settings.Folder.FullPath, files, wall));
+            return;
+        }
+
+        var w = cli.Console.Out;
+        if (!cli.Quiet)
+        {
+            w.WriteLine();
+            cli.Console.Spectre(w).Write(ResultTables.Stages(report, cli.Console.IsTerminal));
+        }
+
+        foreach (string line in ResultText.SweepSummary(report.Stages.Select(s => s.Result)))
+        {
+            w.WriteLine(line);
+        }
+
+        w.WriteLine($"  Final: {report.Final}");
+        w.WriteLine($"  Evaluations: {report.EvaluationsRequested} requested, {report.EvaluationsExecuted} executed " +
+                    $"({report.EvaluationsRequested - report.EvaluationsExecuted} reused); wall time {Eta.Format(wall)} ({wall:F1} s)");
+        w.WriteLine($"  Convention: {report.Convention}");
+        w.WriteLine($"Sweep results saved to {settings.Folder.FullPath}");
+    }
+}
+
+/// <summary>The JSON document <c>sweep run --json</c> prints when a sweep completes.</summary>
+internal static class RunJson
+{
+    public static object Completed(SweepReport report, string folder, IReadOnlyList<string> files, double wallSeconds) => new
+    {
+        status = "completed",
+        scenario = report.Scenario,
+        outputDirectory = folder,
+        files = files.Select(Path.GetFileName),
+        stages = report.Stages.Select(o => new
+        {
+            label = o.Result.Label,
+            winner = o.Result.WinnerParams,
+            combinedScore = o.Result.CombinedScore,
+            meanScore = o.Result.MeanScore,
+            stdScore = o.Result.StdScore,
+            passRate = o.Result.PassRate,
+            nSeeds = o.Result.NSeeds,
+            nCandidates = o.Result.NCandidates,
+            improved = o.Result.Improved,
+            incumbentCombined = o.Result.IncumbentCombined,
+            crossScenario = o.Result.CrossScenario,
+            evaluationsRequested = o.Result.EvaluationsRequested,
+            evaluationsExecuted = o.Result.EvaluationsExecuted,
+            seconds = report.TimingsSeconds?.GetValueOrDefault(ResultText.StageTiming(o.Result.Label)),
+        }),
+        final = report.Final,
+        evaluationsRequested = report.EvaluationsRequested,
+        evaluationsExecuted = report.EvaluationsExecuted,
+        wallSeconds,
+        convention = report.Convention,
+    };
+}

@@ -1,0 +1,275 @@
+using System.Text.Json;
+using SweepDomain;
+using SweepDomain.Requests;
+using SweepDomain.Results;
+using SweepDomain.Sweep;
+using SweepTestKit;
+
+namespace SweepCli.Tests;
+
+/// <summary><c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c> against a fake Function App on the loopback address.</summary>
+public sealed class RemoteTests
+{
+    private const string Id = "sweep-1";
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static readonly Lazy<SweepReport> Report = new(() =>
+    {
+        var errors = new ValidationErrors();
+        var request = new SweepRequest { Scenario = "quadratic", Stages = [new StageInput("A:x=0.1,0.3"), new StageInput("B:n=3,4")], Periods = 10, StabilityTiers = "3:3" };
+        var plan = SweepRequestValidator.Validate(request, TestScenarios.Catalog, errors)!;
+        var outcome = new SweepEngine(new RecordingEvaluator()).RunAsync(plan).GetAwaiter().GetResult();
+        return SweepReport.From(plan, outcome);
+    });
+
+    private static string Accepted() => JsonSerializer.Serialize(new
+    {
+        id = Id,
+        statusQueryGetUri = $"http://127.0.0.1/runtime/webhooks/durabletask/instances/{Id}?code=system",
+        sweepStatusUri = $"http://127.0.0.1/api/sweeps/{Id}",
+    });
+
+    private static string Status(string runtimeStatus, int stagesDone)
+    {
+        var report = Report.Value;
+        var stages = report.Stages.Take(stagesDone).Select((o, i) => new
+        {
+            stage = i + 1, label = o.Result.Label, @params = o.Result.WinnerParams, combinedScore = o.Result.CombinedScore, meanScore = o.Result.MeanScore,
+            stdScore = o.Result.StdScore, passRate = o.Result.PassRate, nSeeds = o.Result.NSeeds, improved = o.Result.Improved, blob = $"{Id}/stages/0{i + 1}-{o.Result.Label}.json",
+        });
+        bool done = runtimeStatus == "Completed";
+        object? final = done ? JsonDocument.Parse(StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(report.Stages[^1].Result)])).RootElement : null;
+        object? progress = done ? null : new
+        {
+            stage = stagesDone + 1, stageCount = 2, stageLabel = stagesDone == 0 ? "A" : "B", phase = "tier 1 of 1", phaseEvaluations = 4,
+            evaluationsRequested = 10 * (stagesDone + 1), evaluationsExecuted = 9 * (stagesDone + 1), evaluationsPlanned = 40, stagesFinished = stagesDone,
+        };
+        return JsonSerializer.Serialize(new { id = Id, runtimeStatus, createdAt = DateTimeOffset.UnixEpoch, progress, stages, final, blobs = new[] { $"{Id}/report.json" } }, Web);
+    }
+
+    private static (int, string) NotFound() => (404, "{\"title\":\"No such sweep.\",\"status\":404}");
+
+    [Fact]
+    public async Task Submit_ValidRequest_PostsTheBodyWithTheKeyHeader()
+    {
+        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string yaml = folder.Write("base.yml", "n: 4\n");
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "secret", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3",
+            "--base", yaml, "--periods", "10", "--instance-id", Id);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var request = Assert.Single(app.Received);
+        Assert.Equal(("POST", "/api/sweeps", "secret"), (request.Method, request.Path, request.Key));
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("quadratic", body.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal("A:x=0.1,0.3", body.RootElement.GetProperty("stages")[0].GetString());
+        Assert.Equal("4", body.RootElement.GetProperty("base").GetProperty("n").GetRawText());
+        Assert.Equal(10, body.RootElement.GetProperty("periods").GetInt32());
+        Assert.Equal(Id, body.RootElement.GetProperty("instanceId").GetString());
+        Assert.False(body.RootElement.TryGetProperty("stabilityTiers", out _));   // not given: the service's default applies
+        Assert.Contains($"Submitted sweep {Id}", result.Out);
+        Assert.DoesNotContain("code=system", result.Out);
+    }
+
+    [Fact]
+    public async Task Submit_KeyAndEndpointFromEnvironment_AreUsed()
+    {
+        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var cli = new Cli();
+        cli.Environment["SWEEP_ENDPOINT"] = app.Endpoint + "/api";
+        cli.Environment["SWEEP_FUNCTION_KEY"] = "from-env";
+
+        var result = await cli.Run("submit", "--scenario", "quadratic", "--stages", "A:x=0.1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(("/api/sweeps", "from-env"), (app.Received.Single().Path, app.Received.Single().Key));
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal(Id, doc.RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_RequestFile_IsSentWithFlagsOverridingIt()
+    {
+        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string file = folder.Write("request.json", "{\"scenario\": \"quadratic\", \"stages\": [\"A:x=0.1,0.3\"], \"periods\": 1000, \"rankBy\": \"mean\"}");
+
+        var result = await Cli.RunAsync("submit", file, "--endpoint", app.Endpoint, "--periods", "20");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var body = JsonDocument.Parse(app.Received.Single().Body);
+        Assert.Equal(20, body.RootElement.GetProperty("periods").GetInt32());
+        Assert.Equal("mean", body.RootElement.GetProperty("rankBy").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_InvalidRequest_IsRejectedHereWithoutCallingTheService()
+    {
+        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:y=1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown parameter 'y'", result.Error);
+        Assert.Empty(app.Received);
+    }
+
+    [Fact]
+    public async Task Submit_ServiceSays400_ExitsWith2WithItsMessages()
+    {
+        using var app = new FakeFunctionApp(_ => (400, "{\"title\":\"The sweep request is invalid.\",\"status\":400,\"errors\":{\"base\":[\"Blob 'x/y.json' does not exist.\"]}}"));
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--base: Blob 'x/y.json' does not exist.", result.Error);
+    }
+
+    [Fact]
+    public async Task Submit_KeyRefused_ExitsWith1()
+    {
+        using var app = new FakeFunctionApp(_ => (401, ""));
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "wrong", "--scenario", "quadratic", "--stages", "A:x=0.1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HTTP 401", result.Error);
+        Assert.Contains("function key", result.Error);
+    }
+
+    [Fact]
+    public async Task Submit_NoEndpoint_ExitsWith2NamingTheVariable()
+    {
+        var result = await Cli.RunAsync("submit", "--scenario", "quadratic", "--stages", "A:x=0.1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("SWEEP_ENDPOINT", result.Error);
+    }
+
+    [Fact]
+    public async Task SubmitWait_FollowsProgressThenFetchesEveryFile()
+    {
+        using var folder = new TempFolder();
+        int polls = 0;
+        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        {
+            ("POST", "/api/sweeps") => (202, Accepted()),
+            ("GET", $"/api/sweeps/{Id}") => Interlocked.Increment(ref polls) switch
+            {
+                1 => (200, Status("Running", 0)),
+                2 => (200, Status("Running", 1)),
+                _ => (200, Status("Completed", 2)),
+            },
+            ("GET", $"/api/sweeps/{Id}/report") => (200, Report.Value.ToJson()),
+            _ => NotFound(),
+        });
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "B:n=3,4",
+            "--wait", "--poll-interval", "0.05", "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("[Running] stage 1/2 'A'", result.Out);
+        Assert.Contains("Stage A finished: combined=", result.Out);
+        Assert.Contains("SWEEP SUMMARY", result.Out);
+        foreach (string file in new[] { "quadratic_sweep_stage_A.json", "quadratic_sweep_stage_B.png", "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md" })
+        {
+            Assert.True(File.Exists(folder[file]), file);
+        }
+
+        string local = StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(Report.Value.Stages[^1].Result)]);
+        Assert.Equal(local, File.ReadAllText(folder["quadratic_sweep.json"]));
+    }
+
+    [Fact]
+    public async Task SubmitWait_SweepFails_ExitsWith1WithTheServicesReason()
+    {
+        using var folder = new TempFolder();
+        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        {
+            ("POST", _) => (202, Accepted()),
+            _ => (200, "{\"id\":\"sweep-1\",\"runtimeStatus\":\"Failed\",\"stages\":[],\"failure\":{\"errorType\":\"ParameterException\",\"errorMessage\":\"max_M must be int\"}}"),
+        });
+
+        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ended as Failed: max_M must be int", result.Error);
+    }
+
+    [Fact]
+    public async Task Status_Running_ShowsProgressAndFinishedStages()
+    {
+        using var app = new FakeFunctionApp(_ => (200, Status("Running", 1)));
+
+        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--key", "k");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(($"/api/sweeps/{Id}", "k"), (app.Received.Single().Path, app.Received.Single().Key));
+        Assert.Contains($"Sweep {Id}: Running", result.Out);
+        Assert.Contains("stage 2/2 'B'", result.Out);
+        Assert.Contains("Finished stages", result.Out);
+    }
+
+    [Fact]
+    public async Task Status_Json_EchoesTheServicesDocument()
+    {
+        using var app = new FakeFunctionApp(_ => (200, Status("Completed", 2)));
+
+        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--json");
+
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal("Completed", doc.RootElement.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("stages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Status_UnknownId_ExitsWith1()
+    {
+        using var app = new FakeFunctionApp(_ => NotFound());
+
+        var result = await Cli.RunAsync("status", "nope", "--endpoint", app.Endpoint);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HTTP 404", result.Error);
+    }
+
+    [Fact]
+    public async Task Fetch_NoReportEndpoint_WritesStageAndFinalFilesFromTheStatus()
+    {
+        using var folder = new TempFolder();
+        using var app = new FakeFunctionApp(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status("Completed", 2)));
+
+        var result = await Cli.RunAsync("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("did not return the full report", result.Error);
+        var stageB = StabilityResultFile.Read(File.ReadAllText(folder["quadratic_sweep_stage_B.json"]))[0];
+        Assert.Equal(Report.Value.Stages[1].Result.WinnerParams, stageB.Params);
+        Assert.Equal(Report.Value.Stages[1].Result.CombinedScore, stageB.CombinedScore);
+        var base_ = BaseConfig.Load(folder["quadratic_sweep.json"], File.ReadAllText(folder["quadratic_sweep.json"]), new ValidationErrors());
+        Assert.Equal(Report.Value.Final, base_);
+    }
+
+    [Fact]
+    public async Task Cancel_PostsToTheCancelRoute()
+    {
+        using var app = new FakeFunctionApp(_ => (202, "{\"id\":\"sweep-1\",\"cancelRequested\":true}"));
+
+        var result = await Cli.RunAsync("cancel", Id, "--endpoint", app.Endpoint);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(("POST", $"/api/sweeps/{Id}/cancel"), (app.Received.Single().Method, app.Received.Single().Path));
+        Assert.Contains("Cancellation requested", result.Out);
+    }
+
+    [Fact]
+    public async Task Status_BadId_ExitsWith2()
+    {
+        var result = await Cli.RunAsync("status", "../etc", "--endpoint", "http://127.0.0.1:9");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'../etc' is not a sweep id", result.Error);
+    }
+}
