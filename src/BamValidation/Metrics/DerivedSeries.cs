@@ -1,4 +1,5 @@
 using BamModel.Recording;
+using BamValidation.Numerics;
 using static BamValidation.Numerics.Stats;
 
 namespace BamValidation.Metrics;
@@ -12,19 +13,12 @@ internal static class DerivedSeries
     public static void Fill(RunSeries series, MetricWorkspace ws)
     {
         int t = series.T;
-        int nFirms = series.NFirms;
         double households = series.NHouseholds;
-        var production = series.Production;
-        var productivity = series.LaborProductivity;
         for (int p = 0; p < t; p++)
         {
-            int row = p * nFirms;
-            double y = 0.0, weighted = 0.0;
-            for (int i = row; i < row + nFirms; i++)
-            {
-                y += production[i];
-                weighted += productivity[i] * production[i];
-            }
+            var production = series.Row(series.Production, p);
+            double y = VectorMath.Sum(production);
+            double weighted = VectorMath.Dot(series.Row(series.LaborProductivity, p), production);
 
             int employed = series.Employed[p];
             double avgWage = employed > 0 ? series.WageSumEmployed[p] / employed : 0.0;

@@ -41,8 +41,10 @@ internal static class FinancialMetrics
 
         values[Scalar.PriceRatioMean] = Stats.Mean(priceRatio);
         values[Scalar.PriceRatioCv] = Stats.CoefficientOfVariation(priceRatio);
-        values[Scalar.PriceRatioMin] = Stats.Percentile(priceRatio, 1.0, ws.ScratchD);
-        values[Scalar.PriceRatioP5] = Stats.Percentile(priceRatio, 5.0, ws.ScratchD);
+        // The "min" is the 1st percentile (§13 item 3). One sort serves both percentiles.
+        double p1 = Stats.Percentile(priceRatio, 1.0, ws.ScratchD);
+        values[Scalar.PriceRatioMin] = p1;
+        values[Scalar.PriceRatioP5] = double.IsNaN(p1) ? double.NaN : Stats.PercentileOfSorted(ws.ScratchD.AsSpan(0, n), 5.0);
         values[Scalar.PriceRatioGdpCorrelation] = Cyclicality(priceRatio, ws);
 
         values[Scalar.PriceDispersionMean] = Stats.Mean(priceDispersion);

@@ -28,13 +28,7 @@ internal static class PeriodSeries
     /// <summary>The wage bill of the employed over aggregate net worth (the sum floored at EPS).</summary>
     public static double Fragility(RunSeries series, int t)
     {
-        var netWorth = series.Row(series.NetWorth, t);
-        double sum = 0.0;
-        for (int i = 0; i < netWorth.Length; i++)
-        {
-            sum += netWorth[i];
-        }
-
+        double sum = VectorMath.Sum(series.Row(series.NetWorth, t));
         return Stats.SafeDivide(series.WageSumEmployed[t], sum > Eps ? sum : Eps);
     }
 
@@ -50,26 +44,10 @@ internal static class PeriodSeries
     {
         var price = series.Row(series.Price, t);
         var production = series.Row(series.Production, t);
-        double total = 0.0;
-        for (int i = 0; i < price.Length; i++)
-        {
-            total += Math.Max(production[i], 0.0);
-        }
-
+        var (total, weighted) = VectorMath.PositiveWeightedSum(production, price);
         double norm = total > Eps ? total : Eps;
-        double mean = 0.0;
-        for (int i = 0; i < price.Length; i++)
-        {
-            mean += Math.Max(production[i], 0.0) / norm * price[i];
-        }
-
-        double variance = 0.0;
-        for (int i = 0; i < price.Length; i++)
-        {
-            double d = price[i] - mean;
-            variance += Math.Max(production[i], 0.0) / norm * d * d;
-        }
-
+        double mean = weighted / norm;
+        double variance = VectorMath.PositiveWeightedSquaredDeviations(production, price, mean) / norm;
         return Math.Sqrt(Math.Max(variance, 0.0)) / (mean > Eps ? mean : Eps);
     }
 
@@ -91,9 +69,17 @@ internal static class PeriodSeries
         return RelativeSpread(sales);
     }
 
+    /// <summary>Population std over |mean| (floored at EPS); NaN for an empty row.</summary>
     private static double RelativeSpread(ReadOnlySpan<double> x)
     {
-        double mean = Math.Abs(Stats.Mean(x));
-        return Stats.SafeDivide(Stats.PopulationStd(x), mean > Eps ? mean : Eps);
+        if (x.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        double mean = VectorMath.Sum(x) / x.Length;
+        double std = Math.Sqrt(VectorMath.SumSquaredDeviations(x, mean) / x.Length);
+        double denominator = Math.Abs(mean);
+        return Stats.SafeDivide(std, denominator > Eps ? denominator : Eps);
     }
 }

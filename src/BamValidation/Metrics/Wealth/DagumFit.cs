@@ -17,7 +17,7 @@ public static class DagumFit
     {
         var free = new Objective(sample, double.NaN);
         Span<double> theta = [Math.Log(FitSettings.LogisticShape(sample.StdLog)), Math.Log(sample.Median)];
-        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D);
+        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
         double s = Math.Exp(theta[0]), logScale = theta[1];
         double ll = ProfiledLogLikelihood(sample, s, logScale, out double p);
         if (!double.IsFinite(ll))
@@ -69,16 +69,15 @@ public static class DagumFit
 
     private static DistributionFit FitOnGrid(WealthSample sample, double freeS)
     {
-        double s0 = double.IsFinite(freeS) && freeS > 0.0 ? freeS : FitSettings.LogisticShape(sample.StdLog);
+        double s = double.IsFinite(freeS) && freeS > 0.0 ? freeS : FitSettings.LogisticShape(sample.StdLog);
         var best = DistributionFit.Failed;
         foreach (double k in ShapeGrid)
         {
-            // Start at the scale that puts the median of the data at the model's median.
-            double p0 = k / s0;
+            // Warm start: the previous grid point's s, and the scale that puts the model's median on the data's.
             var fixedK = new Objective(sample, k);
-            Span<double> theta = [Math.Log(s0), Math.Log(sample.Median) + Math.Log(Math.Pow(2.0, 1.0 / p0) - 1.0) / s0];
-            NelderMead.Minimize(ref fixedK, theta, FitSettings.Step, FitSettings.MaxEvaluations2D);
-            double s = Math.Exp(theta[0]);
+            Span<double> theta = [Math.Log(s), MedianMatchingLogScale(sample.Median, k / s, s)];
+            NelderMead.Minimize(ref fixedK, theta, FitSettings.Step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+            s = Math.Exp(theta[0]);
             double ll = FixedKLogLikelihood(sample, k, s, theta[1]);
             if (double.IsFinite(ll) && (!best.Succeeded || ll > best.LogLikelihood))
             {
@@ -88,6 +87,10 @@ public static class DagumFit
 
         return best.Succeeded ? Finish(sample, best.Shape1, best.Shape2, best.Scale, best.LogLikelihood) : best;
     }
+
+    /// <summary>ln σ such that <c>(1 + (m/σ)^−s)^−p = ½</c>: σ = m·(2^(1/p) − 1)^(1/s).</summary>
+    private static double MedianMatchingLogScale(double median, double p, double s) =>
+        Math.Log(median) + Math.Log(Math.Pow(2.0, 1.0 / p) - 1.0) / s;
 
     private static bool OverflowsAtStart(WealthSample sample, double k, double s, double scale)
     {
@@ -120,6 +123,11 @@ public static class DagumFit
     {
         public double Evaluate(ReadOnlySpan<double> theta)
         {
+            if (!FitSettings.InBox(sample, theta[0], 0.0, theta[1]))
+            {
+                return double.PositiveInfinity;
+            }
+
             double s = Math.Exp(theta[0]);
             return double.IsNaN(fixedK)
                 ? -ProfiledLogLikelihood(sample, s, theta[1], out _)

@@ -16,7 +16,7 @@ public static class SinghMaddalaFit
     {
         var free = new Objective(sample, double.NaN);
         Span<double> theta = [Math.Log(FitSettings.LogisticShape(sample.StdLog)), Math.Log(sample.Median)];
-        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D);
+        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
         double c = Math.Exp(theta[0]), logScale = theta[1];
         double ll = ProfiledLogLikelihood(sample, c, logScale, out double d);
         if (!double.IsFinite(ll))
@@ -56,7 +56,7 @@ public static class SinghMaddalaFit
         {
             var fixedC = new Objective(sample, c);
             Span<double> theta = [Math.Log(sample.Median) - Math.Log(Math.Pow(2.0, 1.0 / d0) - 1.0) / c];
-            NelderMead.Minimize(ref fixedC, theta, FitSettings.Step, FitSettings.MaxEvaluations1D);
+            NelderMead.Minimize(ref fixedC, theta, FitSettings.ScaleStep, FitSettings.MaxEvaluations1D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
             double ll = ProfiledLogLikelihood(sample, c, theta[0], out double d);
             if (double.IsFinite(ll) && (!best.Succeeded || ll > best.LogLikelihood))
             {
@@ -99,9 +99,11 @@ public static class SinghMaddalaFit
         public double Evaluate(ReadOnlySpan<double> theta)
         {
             bool free = double.IsNaN(fixedC);
-            double c = free ? Math.Exp(theta[0]) : fixedC;
+            double logC = free ? theta[0] : Math.Log(fixedC);
             double logScale = free ? theta[1] : theta[0];
-            return -ProfiledLogLikelihood(sample, c, logScale, out _);
+            return FitSettings.InBox(sample, logC, 0.0, logScale)
+                ? -ProfiledLogLikelihood(sample, Math.Exp(logC), logScale, out _)
+                : double.PositiveInfinity;
         }
     }
 }

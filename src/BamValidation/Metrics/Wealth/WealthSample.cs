@@ -34,6 +34,10 @@ public sealed class WealthSample
 
     public double Median { get; private set; }
 
+    public double MinLog { get; private set; }
+
+    public double MaxLog { get; private set; }
+
     /// <summary>Keeps the strictly positive values of <paramref name="data"/>, in order.</summary>
     public void Load(ReadOnlySpan<double> data)
     {
@@ -69,5 +73,7 @@ public sealed class WealthSample
         MeanLog = n > 0 ? SumLog / n : double.NaN;
         StdLog = Stats.PopulationStd(Logs);
         Median = Stats.PercentileOfSorted(Sorted, 50.0);
+        MinLog = n > 0 ? Math.Log(_sorted[0]) : double.NaN;
+        MaxLog = n > 0 ? Math.Log(_sorted[n - 1]) : double.NaN;
     }
 }
