@@ -186,6 +186,31 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     }
 
     [Fact]
+    public async Task GetSweep_FailedSweep_ShowsWhatFailed()
+    {
+        await fixture.RequireStorageAsync();
+        App.Evaluator.FailNext(int.MaxValue);
+        OrchestrationMetadata state;
+        try
+        {
+            await StartAsync(Requests.OneStage("http-failed").ToJsonString());
+            state = await App.WaitForSweepAsync("http-failed");   // three attempts, 2 s and 4 s apart
+        }
+        finally
+        {
+            App.Evaluator.FailNext(0);
+        }
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/http-failed"), App.Client, "http-failed");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
+        var body = response.BodyJson();
+        Assert.Equal("Failed", body.GetProperty("runtimeStatus").GetString());
+        Assert.Contains("EvaluateBatch", body.GetProperty("failure").GetProperty("errorMessage").GetString());
+        Assert.Empty(body.GetProperty("stages").EnumerateArray());
+    }
+
+    [Fact]
     public async Task CancelSweep_UnknownId_Answers404()
     {
         await fixture.RequireStorageAsync();
