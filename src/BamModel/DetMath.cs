@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace BamModel;
 
@@ -7,7 +8,7 @@ namespace BamModel;
 /// machine (the runtime's <see cref="Math"/> functions come from the platform's C library and may differ in the
 /// last bit; in a chaotic model that bit spreads). Accuracy is a few ulp, ample for Level A (bam-model §0.1).
 /// </summary>
-public static class DetMath
+public static partial class DetMath
 {
     private const double Ln2Hi = 6.93147180369123816490e-01; // ln 2 with trailing zero bits: k·Ln2Hi is exact
     private const double Ln2Lo = 1.90821492927058770002e-10;
@@ -91,28 +92,26 @@ public static class DetMath
         return e * Ln2Hi + (lnm + e * Ln2Lo);
     }
 
-    /// <summary>Hyperbolic tangent; a short odd series near 0, (e^{2x} − 1)/(e^{2x} + 1) elsewhere, ±1 beyond 22.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Hyperbolic tangent: the sign of x times <see cref="TanhNonNegative"/> of |x|.</summary>
     public static double Tanh(double x)
     {
-        double ax = Math.Abs(x);
-        double t;
-        if (ax > 22.0)
-        {
-            t = 1.0;
-        }
-        else if (ax < 0.004)
-        {
-            double z = ax * ax;
-            t = ax * (1.0 + z * (-1.0 / 3.0 + z * (2.0 / 15.0 + z * (-17.0 / 315.0))));
-        }
-        else
-        {
-            double e = Exp(2.0 * ax);
-            t = (e - 1.0) / (e + 1.0);
-        }
+        double t = TanhNonNegative(Math.Abs(x));
+        return x < 0.0 ? -t : t;
+    }
 
-        return x < 0.0 ? -t : double.IsNaN(x) ? x : t;
+    /// <summary>
+    /// tanh(x) for x ≥ 0: x is first capped at 22 (where tanh rounds to 1); below 0.004 a short odd series, else
+    /// (e − 1)/(e + 1) with e = e^{2x}. <see cref="TanhNonNegative(Vector256{double})"/> performs the same
+    /// operations lane by lane, so both give the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double TanhNonNegative(double x)
+    {
+        x = Math.Min(x, 22.0);
+        double z = x * x;
+        double series = x * (1.0 + z * (-1.0 / 3.0 + z * (2.0 / 15.0 + z * (-17.0 / 315.0))));
+        double e = Exp(2.0 * x);
+        return x < 0.004 ? series : (e - 1.0) / (e + 1.0);
     }
 
     /// <summary>

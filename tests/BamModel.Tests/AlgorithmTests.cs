@@ -105,6 +105,51 @@ public class AlgorithmTests
         Assert.Equal(Math.Tanh(x), DetMath.Tanh(x), 1e-15);
     }
 
+    [Fact]
+    public void DetMath_VectorKernels_GiveTheScalarBits()
+    {
+        var random = new Random(4);
+        for (int rep = 0; rep < 20_000; rep++)
+        {
+            double[] x = [.. Enumerable.Range(0, 4).Select(_ => random.NextDouble() * (rep % 3 == 0 ? 0.01 : 30.0))];
+            var v = System.Runtime.Intrinsics.Vector256.Create(x);
+            int halves = rep % 21;
+
+            var tanh = DetMath.TanhNonNegative(v);
+            var pow = DetMath.PowHalfInteger(tanh, halves);
+
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double t = DetMath.TanhNonNegative(x[lane]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(t), BitConverter.DoubleToInt64Bits(tanh[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(DetMath.PowHalfInteger(t, halves)), BitConverter.DoubleToInt64Bits(pow[lane]));
+            }
+        }
+    }
+
+    [Fact]
+    public void ConsumersCalcPropensity_VectorAndScalarPaths_Agree()
+    {
+        var random = new Random(5);
+        var sim = Support.Tiny.Economy(households: 103);
+        for (int j = 0; j < 103; j++)
+        {
+            sim.Consumer.Savings[j] = random.NextDouble() * 5 - 0.5;
+        }
+
+        double[] expected = new double[103];
+        double mean = Math.Max(sim.Consumer.Savings.Average(), Constants.Eps);
+        for (int j = 0; j < 103; j++)
+        {
+            double t = DetMath.TanhNonNegative(Math.Max(sim.Consumer.Savings[j], 0.0) * (1.0 / mean));
+            expected[j] = 1.0 / (1.0 + DetMath.PowHalfInteger(t, 5));
+        }
+
+        Events.GoodsMarket.ConsumersCalcPropensity(sim.Consumer, beta: 2.5);
+
+        Assert.Equal(expected, sim.Consumer.Propensity);
+    }
+
     [Theory]
     [InlineData(0.8, 2.5)]
     [InlineData(0.8, 0.0)]

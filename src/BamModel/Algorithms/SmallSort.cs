@@ -12,11 +12,11 @@ public static class SmallSort
     {
         if (ids.Length == 2)
         {
-            if (key[ids[0]] > key[ids[1]])
-            {
-                (ids[0], ids[1]) = (ids[1], ids[0]);
-            }
-
+            // Branch-free: the comparison is a coin flip for shop rows, which a branch predictor cannot learn.
+            int a = ids[0], b = ids[1];
+            bool swap = key[a] > key[b];
+            ids[0] = swap ? b : a;
+            ids[1] = swap ? a : b;
             return;
         }
 
