@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
+using SweepDomain.Parameters;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepFunctions.Orchestration;
@@ -79,7 +80,7 @@ public sealed record SweepView(
 public sealed record StageView(
     int Stage,
     string Label,
-    SweepDomain.Parameters.ParamSet Params,
+    ParamSet Params,
     double? CombinedScore,
     double? MeanScore,
     double? StdScore,

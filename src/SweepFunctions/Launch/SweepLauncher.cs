@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SweepDomain;
 using SweepDomain.Evaluation;
+using SweepDomain.Parameters;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
@@ -48,7 +49,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             sweepId, plan.Stages.Count, plan.Scenario, SweepCost.Sweep(plan), scheduleName is null ? "" : $", for schedule {scheduleName}");
     }
 
-    private async Task<SweepDomain.Parameters.ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
