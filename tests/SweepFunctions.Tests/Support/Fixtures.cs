@@ -53,7 +53,7 @@ public sealed class AzuriteAppFixture : IAsyncLifetime
         {
             Assert.Fail(
                 "This test needs Blob Storage, and Azurite is not reachable on 127.0.0.1:10000. Start it with " +
-                "`npx azurite --silent --location <tmpdir> --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose` " +
+                "`npx azurite --silent --disableTelemetry --location <tmpdir> --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose` " +
                 $"(after `npm ci` at the repo root), or set SWEEP_TEST_STORAGE to a connection string. Cause: {_unreachable.GetType().Name}: {_unreachable.Message}");
         }
     }
