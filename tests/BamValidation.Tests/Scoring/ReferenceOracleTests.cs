@@ -1,7 +1,7 @@
 using BamValidation.Scenarios;
 using BamValidation.Scoring;
 
-namespace BamValidation.Tests;
+namespace BamValidation.Tests.Scoring;
 
 /// <summary>
 /// Feeding the original's per-seed actual values through our scoring must reproduce its scores, statuses,

@@ -1,7 +1,7 @@
 using BamValidation.Reference;
 using Xunit.Abstractions;
 
-namespace BamValidation.Tests;
+namespace BamValidation.Tests.Model;
 
 /// <summary>
 /// Our model at defaults, 1000 periods, seeds 0–19, against the original's figures: the mean total score within
