@@ -78,6 +78,7 @@ public class BankruptcyEntryTests
     [InlineData(10, 5.5)]    // k = 0: plain mean
     [InlineData(20, 10.5)]   // k = 1: mean of 2 … 19
     [InlineData(50, 25.5)]   // k = 2: mean of 3 … 48
+    [InlineData(6000, 3000.5)] // k = 300: the sorting path
     public void TrimMean_DropsKSmallestAndLargest(int n, double expected)
     {
         double[] values = [.. Enumerable.Range(1, n).Select(i => (double)i).Reverse()];

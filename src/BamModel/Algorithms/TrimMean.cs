@@ -19,68 +19,79 @@ public static class TrimMean
             return 0.0;
         }
 
-        double total = 0.0;
-        for (int i = 0; i < n; i++)
-        {
-            total += values[i];
-        }
-
         int k = TrimCount(n);
-        if (k == 0)
+        if (k == 0 || k > MaxHeapOnStack)
         {
-            return total / n;
+            return k == 0 ? Mean(values) : SortedTrimMean(values, k);
         }
 
-        if (k > MaxHeapOnStack)
+        // One pass: the total, a max-heap of the k smallest and a max-heap of the negated k largest.
+        Span<double> low = stackalloc double[k];
+        Span<double> high = stackalloc double[k];
+        double total = 0.0;
+        for (int i = 0; i < k; i++)
         {
-            values.Sort();
-            double middle = 0.0;
-            for (int i = k; i < n - k; i++)
+            double x = values[i];
+            total += x;
+            low[i] = x;
+            SiftUp(low, i);
+            high[i] = -x;
+            SiftUp(high, i);
+        }
+
+        for (int i = k; i < n; i++)
+        {
+            double x = values[i];
+            total += x;
+            if (x < low[0])
             {
-                middle += values[i];
+                low[0] = x;
+                SiftDown(low);
             }
 
-            return middle / (n - 2 * k);
+            if (-x < high[0])
+            {
+                high[0] = -x;
+                SiftDown(high);
+            }
         }
 
-        Span<double> heap = stackalloc double[k];
-        double lowest = SumOfSmallest(values, heap, sign: 1.0);
-        double highest = -SumOfSmallest(values, heap, sign: -1.0);
-        return (total - lowest - highest) / (n - 2 * k);
+        double trimmed = 0.0;
+        for (int i = 0; i < k; i++)
+        {
+            trimmed += low[i] - high[i];
+        }
+
+        return (total - trimmed) / (n - 2 * k);
     }
 
     /// <summary>k = round(0.05 · n), half to even (C#'s default rounding).</summary>
     public static int TrimCount(int n) => (int)Math.Round(0.05 * n);
 
-    // Σ of the heap.Length smallest values of sign·x (a max-heap of the best so far; its root is the largest kept).
-    private static double SumOfSmallest(ReadOnlySpan<double> values, Span<double> heap, double sign)
+    private static double Mean(ReadOnlySpan<double> values)
     {
-        int k = heap.Length;
-        for (int i = 0; i < k; i++)
+        double total = 0.0;
+        foreach (double x in values)
         {
-            heap[i] = sign * values[i];
-            SiftUp(heap, i);
+            total += x;
         }
 
-        for (int i = k; i < values.Length; i++)
-        {
-            double x = sign * values[i];
-            if (x < heap[0])
-            {
-                heap[0] = x;
-                SiftDown(heap);
-            }
-        }
-
-        double sum = 0.0;
-        for (int i = 0; i < k; i++)
-        {
-            sum += heap[i];
-        }
-
-        return sum;
+        return total / values.Length;
     }
 
+    private static double SortedTrimMean(Span<double> values, int k)
+    {
+        values.Sort();
+        double middle = 0.0;
+        for (int i = k; i < values.Length - k; i++)
+        {
+            middle += values[i];
+        }
+
+        return middle / (values.Length - 2 * k);
+    }
+
+    // Max-heaps: the root holds the largest kept value.
     private static void SiftUp(Span<double> heap, int i)
     {
         double x = heap[i];
