@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using SweepCli.CommandLine;
 using SweepDomain;
@@ -12,7 +13,8 @@ namespace SweepCli;
 /// </summary>
 internal sealed class CliOutput(CliConsole console, bool json, bool quiet, bool verbose)
 {
-    public static readonly JsonSerializerOptions JsonOptions = SweepReport.JsonOptions;
+    /// <summary>The report's options (camelCase, parameter values keep int/float), with '&lt;' and '&gt;' left readable.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(SweepReport.JsonOptions) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public CliConsole Console => console;
 

@@ -68,7 +68,7 @@ internal static class StageChart
         plot.Title($"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} ± {r.StdScore:F4}, pass {ResultText.Pct(r.PassRate)}");
         plot.XLabel("candidate (grid order; an added incumbent comes last)");
         plot.YLabel("score (mean ± sample std over seeds; combined)");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);   // outside the data area, so it hides no marker
         plot.Axes.SetLimitsX(-0.6, Math.Max(0.6, xs.Length - 0.4));
 
         if (candidates.Count <= MaxNamedTicks)
@@ -76,8 +76,8 @@ internal static class StageChart
             var varying = VaryingNames(candidates);
             string[] labels = candidates.Select(c => TickLabel(c, varying)).ToArray();
             plot.Axes.Bottom.SetTicks(xs, labels);
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 35;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;   // slanted down to the left: the last label stays inside the image
             plot.Axes.Bottom.MinimumSize = Math.Min(260, 30 + 5.5f * labels.Max(l => l.Length));   // room for the slanted labels
         }
     }

@@ -34,6 +34,7 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
         var scores = await view.RunAsync(async () =>
         {
             view.Begin(new ProgressStep(ProgressKind.Evaluate, $"{e.Scenario} · {e.Seeds.Count} seeds"), requests.Count);
+            // The phase only names a batch for hosts that log it; these seeds are a check of one config, like the cross-check.
             var result = await new ProgressEvaluator(evaluator, e.Workers, view).EvaluateAsync(requests, EvaluationPhase.CrossCheck, cancellationToken);
             view.Complete();
             return result;
