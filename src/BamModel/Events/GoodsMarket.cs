@@ -60,7 +60,20 @@ public static class GoodsMarket
     {
         Span<double> savings = con.Savings, income = con.Income, budget = con.IncomeToSpend;
         ReadOnlySpan<double> propensity = con.Propensity;
-        for (int j = 0; j < savings.Length; j++)
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= savings.Length - 4; j += 4)
+            {
+                var wealth = Vector256.Create<double>(savings[j..]) + Vector256.Create<double>(income[j..]);
+                var b = wealth * Vector256.Create<double>(propensity[j..]);
+                b.CopyTo(budget[j..]);
+                (wealth - b).CopyTo(savings[j..]);
+                Vector256<double>.Zero.CopyTo(income[j..]);
+            }
+        }
+
+        for (; j < savings.Length; j++)
         {
             double wealth = savings[j] + income[j];
             double b = wealth * propensity[j];
@@ -202,10 +215,20 @@ public static class GoodsMarket
     public static void ConsumersFinalizePurchases(Consumer con)
     {
         Span<double> savings = con.Savings, budget = con.IncomeToSpend;
-        for (int j = 0; j < savings.Length; j++)
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= savings.Length - 4; j += 4)
+            {
+                (Vector256.Create<double>(savings[j..]) + Vector256.Create<double>(budget[j..])).CopyTo(savings[j..]);
+            }
+        }
+
+        for (; j < savings.Length; j++)
         {
             savings[j] += budget[j];
-            budget[j] = 0.0;
         }
+
+        budget.Clear();
     }
 }
