@@ -21,7 +21,7 @@ public sealed class CompositionTests
 
         Assert.IsType<BamScenarioCatalog>(services.GetRequiredService<IScenarioCatalog>());
         Assert.IsType<BamScenarioEvaluator>(services.GetRequiredService<IScenarioEvaluator>());
-        Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
+        Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
             typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration)];
         Assert.All(functions, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
         Assert.Equal(50, services.GetRequiredService<IOptions<SweepOptions>>().Value.EvaluationBatchSize);

@@ -15,6 +15,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartSweep", "post", "sweeps")]
     [InlineData("GetSweep", "get", "sweeps/{id}")]
     [InlineData("CancelSweep", "post", "sweeps/{id}/cancel")]
+    [InlineData("GetSweepReport", "get", "sweeps/{id}/report")]
     public void HttpFunction_IsServedOnItsRouteAndMethodWithAFunctionKey(string function, string method, string route)
     {
         var trigger = Trigger(function, "httpTrigger");
@@ -52,7 +53,7 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

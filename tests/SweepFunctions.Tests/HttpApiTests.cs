@@ -156,6 +156,39 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     }
 
     [Fact]
+    public async Task GetSweepReport_Finished_ServesTheReportBlob()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.TwoStages("http-report").ToJsonString());
+        await App.WaitForSweepAsync("http-report");
+
+        var response = await App.Create<GetSweepReport>().RunAsync(TestHttpRequest.Get("sweeps/http-report/report"), App.Client, "http-report");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("application/json", response.Header("Content-Type"));
+        Assert.Equal(await ReadAsync("http-report/report.json"), response.BodyText());
+        var report = SweepReport.FromJson(response.BodyText());
+        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), report.Final);
+    }
+
+    [Fact]
+    public async Task GetSweepReport_BeforeTheSweepEnds_Answers404SayingSo()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.Long("http-report-pending").ToJsonString());
+
+        var response = await App.Create<GetSweepReport>().RunAsync(TestHttpRequest.Get("sweeps/http-report-pending/report"), App.Client, "http-report-pending");
+        var unknown = await App.Create<GetSweepReport>().RunAsync(TestHttpRequest.Get("sweeps/nope/report"), App.Client, "nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("The report is not written yet.", response.BodyJson().GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("No such sweep.", unknown.BodyJson().GetProperty("title").GetString());
+        await App.Client.TerminateInstanceAsync("http-report-pending");
+        await App.WaitForSweepAsync("http-report-pending");
+    }
+
+    [Fact]
     public async Task GetSweep_UnknownId_Answers404Problem()
     {
         await fixture.RequireStorageAsync();

@@ -20,6 +20,10 @@ public static class ProblemResponses
     public static Task<HttpResponseData> NotFoundAsync(HttpRequestData request, string sweepId) =>
         WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "No such sweep.", $"There is no sweep with id '{sweepId}'.");
 
+    public static Task<HttpResponseData> ReportNotReadyAsync(HttpRequestData request, string sweepId, string runtimeStatus) =>
+        WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "The report is not written yet.",
+            $"Sweep '{sweepId}' is {runtimeStatus}; its report is written when the sweep completes.");
+
     public static Task<HttpResponseData> ConflictAsync(HttpRequestData request, string title, string detail) =>
         WriteAsync(request, HttpStatusCode.Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10", title, detail);
 

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+using SweepDomain.Requests;
+using SweepDomain.Results;
+using SweepFunctions.Storage;
+
+namespace SweepFunctions.Http;
+
+/// <summary>
+/// <c>GET /api/sweeps/{id}/report</c>: the finished sweep's full report (every candidate's seed scores, stage results,
+/// cross-scenario figures), exactly as written to <c>{id}/report.json</c>. Storage allows identity access only, so
+/// clients such as <c>sweep fetch</c> read it here.
+/// </summary>
+public sealed class GetSweepReport(IResultStore store)
+{
+    /// <returns>200 with the report; 404 for an unknown id, or while the sweep has not written its report yet.</returns>
+    [Function(nameof(GetSweepReport))]
+    public async Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sweeps/{id}/report")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+    {
+        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id) : null;
+        if (sweep is null)
+        {
+            return await ProblemResponses.NotFoundAsync(request, id);
+        }
+
+        string? report = await store.ReadTextAsync(ResultNames.ReportBlob(id));
+        if (report is null)
+        {
+            return await ProblemResponses.ReportNotReadyAsync(request, id, sweep.RuntimeStatus.ToString());
+        }
+
+        var response = request.CreateResponse(HttpStatusCode.OK);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        await response.WriteStringAsync(report);
+        return response;
+    }
+}
