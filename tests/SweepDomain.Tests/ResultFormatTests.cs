@@ -40,6 +40,34 @@ public class ResultFormatTests
     }
 
     [Fact]
+    public void Write_ArraysAndScenarioResults_OneValuePerLineLikePython()
+    {
+        var entry = new StabilityEntry(
+            ParamSet.Of(("x", 1.0), ("mode", "fancy")), 0.5, 0.6, 0.01, 0.9, [0.5, 1.0], 0.5,
+            new Dictionary<string, ScenarioEntry> { ["other"] = new(0.7, 0.02, 0.686, 1.0, 0, []) });
+
+        string text = StabilityResultFile.Write("quadratic", [entry]);
+
+        Assert.Contains("""
+                  "seed_scores": [
+                    0.5,
+                    1.0
+                  ],
+            """.ReplaceLineEndings("\n"), text);
+        Assert.Contains("""
+                  "params": {
+                    "x": 1.0,
+                    "mode": "fancy"
+                  },
+            """.ReplaceLineEndings("\n"), text);
+        Assert.Contains("""
+                      "n_fail": 0,
+                      "seed_scores": []
+                    }
+            """.ReplaceLineEndings("\n"), text);
+    }
+
+    [Fact]
     public void Read_OriginalExample_KeepsIntAndFloatParams()
     {
         var entry = Assert.Single(StabilityResultFile.Read(OriginalSweepFile));

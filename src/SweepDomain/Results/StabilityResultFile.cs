@@ -17,23 +17,19 @@ public static class StabilityResultFile
 
     public static string Write(string scenario, IReadOnlyList<StabilityEntry> entries)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var w = new IndentedJson();
+        w.StartObject();
+        w.String("scenario", scenario);
+        w.StartArray("results");
+        for (int i = 0; i < entries.Count; i++)
         {
-            w.WriteStartObject();
-            w.WriteString("scenario", scenario);
-            w.WriteStartArray("results");
-            for (int i = 0; i < entries.Count; i++)
-            {
-                WriteEntry(w, i + 1, entries[i]);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("_schema_version", SchemaVersion);
-            w.WriteEndObject();
+            WriteEntry(w, i + 1, entries[i]);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        w.EndArray();
+        w.Raw("_schema_version", SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        w.EndObject();
+        return w + "\n";
     }
 
     /// <summary>Reads every entry in file order. Throws <see cref="FormatException"/> naming what is missing.</summary>
@@ -48,12 +44,24 @@ public static class StabilityResultFile
         return results.EnumerateArray().Select((e, i) => ReadEntry(e, i)).ToList();
     }
 
-    private static void WriteEntry(Utf8JsonWriter w, int rank, StabilityEntry e)
+    private static void WriteEntry(IndentedJson w, int rank, StabilityEntry e)
     {
-        w.WriteStartObject();
-        w.WriteNumber("rank", rank);
-        w.WritePropertyName("params");
-        JsonSerializer.Serialize(w, e.Params);
+        w.StartObject();
+        w.Raw("rank", rank.ToString(CultureInfo.InvariantCulture));
+        w.StartObject("params");
+        foreach (var (name, value) in e.Params)
+        {
+            if (value.Kind == ParamKind.Text || !double.IsFinite(value.AsDouble))
+            {
+                w.String(name, value.ToString());
+            }
+            else
+            {
+                w.Raw(name, value.Kind == ParamKind.Int ? value.ToString() : FormatDouble(value.AsDouble));
+            }
+        }
+
+        w.EndObject();
         Number(w, "combined_score", e.CombinedScore);
         Number(w, "mean_score", e.MeanScore);
         Number(w, "std_score", e.StdScore);
@@ -62,23 +70,23 @@ public static class StabilityResultFile
         Number(w, "single_score", e.SingleScore);
         if (e.ScenarioResults is { Count: > 0 })
         {
-            w.WriteStartObject("scenario_results");
+            w.StartObject("scenario_results");
             foreach (var (scenario, s) in e.ScenarioResults)
             {
-                w.WriteStartObject(scenario);
+                w.StartObject(scenario);
                 Number(w, "mean_score", s.MeanScore);
                 Number(w, "std_score", s.StdScore);
                 Number(w, "combined_score", s.CombinedScore);
                 Number(w, "pass_rate", s.PassRate);
-                w.WriteNumber("n_fail", s.NFail);
+                w.Raw("n_fail", s.NFail.ToString(CultureInfo.InvariantCulture));
                 Numbers(w, "seed_scores", s.SeedScores);
-                w.WriteEndObject();
+                w.EndObject();
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     private static StabilityEntry ReadEntry(JsonElement e, int index)
@@ -115,42 +123,25 @@ public static class StabilityResultFile
             (int)(OptionalNumber(e, "n_fail") ?? 0));
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        w.WritePropertyName(name);
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteRawValue(FormatDouble(v), skipInputValidation: true);
-        }
-        else
-        {
-            w.WriteNullValue();   // the original wrote NaN/Infinity as bare tokens; we write null (sweep-semantics §6.4)
-        }
-    }
+    // The original wrote NaN/Infinity as bare tokens; we write null (sweep-semantics §6.4).
+    private static void Number(IndentedJson w, string? name, double? value) =>
+        w.Raw(name, value is { } v && double.IsFinite(v) ? FormatDouble(v) : "null");
 
-    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double>? values)
+    private static void Numbers(IndentedJson w, string name, IReadOnlyList<double>? values)
     {
-        w.WritePropertyName(name);
         if (values is null)
         {
-            w.WriteNullValue();
+            w.Null(name);
             return;
         }
 
-        w.WriteStartArray();
+        w.StartArray(name);
         foreach (double v in values)
         {
-            if (double.IsFinite(v))
-            {
-                w.WriteRawValue(FormatDouble(v), skipInputValidation: true);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
+            Number(w, null, v);
         }
 
-        w.WriteEndArray();
+        w.EndArray();
     }
 
     /// <summary>Python's float repr: shortest round-trip digits, always a decimal point or exponent, lower-case e.</summary>
