@@ -7,7 +7,7 @@ public static class MetricScorer
     public static MetricResult Evaluate(MetricSpec spec, double actual)
     {
         var (score, status) = double.IsNaN(actual) ? (0.0, Status.Fail) : ScoreAndStatus(spec, actual);
-        return new MetricResult(spec.Name, status, actual, spec.Describe(), score, spec.Weight, spec.Group, spec.Format);
+        return new MetricResult(spec, status, actual, score);
     }
 
     /// <summary>

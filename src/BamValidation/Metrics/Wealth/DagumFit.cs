@@ -71,12 +71,14 @@ public static class DagumFit
     {
         double s = double.IsFinite(freeS) && freeS > 0.0 ? freeS : FitSettings.LogisticShape(sample.StdLog);
         var best = DistributionFit.Failed;
+        double step = FitSettings.Step;
         foreach (double k in ShapeGrid)
         {
             // Warm start: the previous grid point's s, and the scale that puts the model's median on the data's.
             var fixedK = new Objective(sample, k);
             Span<double> theta = [Math.Log(s), MedianMatchingLogScale(sample.Median, k / s, s)];
-            NelderMead.Minimize(ref fixedK, theta, FitSettings.Step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+            NelderMead.Minimize(ref fixedK, theta, step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+            step = FitSettings.WarmStep;
             s = Math.Exp(theta[0]);
             double ll = FixedKLogLikelihood(sample, k, s, theta[1]);
             if (double.IsFinite(ll) && (!best.Succeeded || ll > best.LogLikelihood))

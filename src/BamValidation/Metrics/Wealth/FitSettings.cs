@@ -6,11 +6,14 @@ internal static class FitSettings
     /// <summary>Initial simplex edge, in log-parameter units.</summary>
     public const double Step = 0.25;
 
+    /// <summary>Initial simplex edge of a search warm-started from a nearby problem's optimum.</summary>
+    public const double WarmStep = 0.05;
+
     /// <summary>Initial step of a search over ln σ alone.</summary>
     public const double ScaleStep = 0.5;
 
     public const int MaxEvaluations1D = 80;
-    public const int MaxEvaluations2D = 200;
+    public const int MaxEvaluations2D = 150;
 
     /// <summary>
     /// Stop when the simplex values agree to 1e-8 relative and its vertices to 1e-4 in log units (0.01% in each
