@@ -17,7 +17,7 @@ internal static class BaselineMetrics
         var inflation = series.Inflation.AsSpan(0, series.T);
         values[Scalar.InflationMean] = Stats.Mean(inflation);
         values[Scalar.InflationStd] = Stats.PopulationStd(inflation);
-        values[Scalar.InflationPctInBounds] = Stats.FractionInClosed(inflation, BaselineScenario.InflationLow, BaselineScenario.InflationHigh);
+        values[Scalar.InflationPctInBounds] = Fractions.InClosed(inflation, BaselineScenario.InflationLow, BaselineScenario.InflationHigh);
 
         var realWage = window.Level(ws.RealWage);
         var productivity = window.Level(ws.Productivity);

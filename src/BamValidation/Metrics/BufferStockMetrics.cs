@@ -50,6 +50,6 @@ internal static class BufferStockMetrics
         var adjusted = mpc.AsSpan(0, n);
         values[Scalar.MeanMpc] = Stats.Mean(adjusted);
         values[Scalar.StdMpc] = Stats.PopulationStd(adjusted);
-        values[Scalar.PctDissaving] = Stats.FractionAbove(adjusted, DissavingPropensity);
+        values[Scalar.PctDissaving] = Fractions.Above(adjusted, DissavingPropensity);
     }
 }

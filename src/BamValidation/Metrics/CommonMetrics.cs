@@ -13,8 +13,8 @@ internal static class CommonMetrics
         values[Scalar.UnemploymentMean] = Stats.Mean(u);
         values[Scalar.UnemploymentStd] = Stats.PopulationStd(u);
         values[Scalar.UnemploymentMax] = Stats.Max(u);
-        values[Scalar.UnemploymentPctAboveFloor] = Stats.FractionAtLeast(u, floor);
-        values[Scalar.UnemploymentPctBelowCeiling] = Stats.FractionAtMost(u, ceiling);
+        values[Scalar.UnemploymentPctAboveFloor] = Fractions.AtLeast(u, floor);
+        values[Scalar.UnemploymentPctBelowCeiling] = Fractions.AtMost(u, ceiling);
     }
 
     /// <summary>Mean of V_ss and the fraction in [lo, hi].</summary>
@@ -22,7 +22,7 @@ internal static class CommonMetrics
     {
         var v = window.Level(ws.VacancyRate);
         values[Scalar.VacancyRateMean] = Stats.Mean(v);
-        values[Scalar.VacancyRatePctInBounds] = Stats.FractionInClosed(v, lo, hi);
+        values[Scalar.VacancyRatePctInBounds] = Fractions.InClosed(v, lo, hi);
     }
 
     /// <summary>
@@ -45,8 +45,8 @@ internal static class CommonMetrics
     {
         var q = series.T > 0 ? series.Row(series.Production, series.T - 1) : [];
         values[Scalar.FirmSizeSkewness] = Stats.Skewness(q);
-        values[Scalar.FirmSizePctBelowThreshold] = Stats.FractionBelow(q, threshold);
-        values[Scalar.FirmSizePctBelowMedium] = Stats.FractionBelow(q, medium);
+        values[Scalar.FirmSizePctBelowThreshold] = Fractions.Below(q, threshold);
+        values[Scalar.FirmSizePctBelowMedium] = Fractions.Below(q, medium);
         double median = Stats.Percentile(q, 50.0, ws.FirmA);
         values[Scalar.FirmSizeTailRatio] = q.IsEmpty ? double.NaN : median > 0.0 ? Stats.Max(q) / median : 0.0;
     }

@@ -31,7 +31,7 @@ internal static class FinancialMetrics
 
         values[Scalar.RealInterestRateMean] = Stats.Mean(realRate);
         values[Scalar.RealInterestRateStd] = Stats.PopulationStd(realRate);
-        values[Scalar.RealInterestRatePctInBounds] = Stats.FractionWithin(realRate, GrowthPlusScenario.RealRateLow, GrowthPlusScenario.RealRateHigh);
+        values[Scalar.RealInterestRatePctInBounds] = Fractions.Within(realRate, GrowthPlusScenario.RealRateLow, GrowthPlusScenario.RealRateHigh);
 
         MovingAverage.Centred5(window.Level(ws.LogGdp), ws.SmoothedLogGdp.AsSpan(0, n));
 

@@ -30,7 +30,7 @@ internal static class GrowthPlusMetrics
         values[Scalar.InflationMean] = Stats.Mean(inflation);
         values[Scalar.InflationMax] = Stats.Max(inflation);
         values[Scalar.InflationMin] = Stats.Min(inflation);
-        values[Scalar.InflationPctInBounds] = Stats.FractionWithin(inflation, GrowthPlusScenario.InflationLow, GrowthPlusScenario.InflationHigh);
+        values[Scalar.InflationPctInBounds] = Fractions.Within(inflation, GrowthPlusScenario.InflationLow, GrowthPlusScenario.InflationHigh);
     }
 
     private static void LogGdp(Window window, MetricWorkspace ws, ScalarTable values)

@@ -31,9 +31,9 @@ internal static class GrowthRateMetrics
             }
         }
 
-        values[Scalar.OutputGrowthPctWithinTight] = Stats.FractionWithin(growth, -OutputTight, OutputTight);
-        values[Scalar.OutputGrowthPctWithinNormal] = Stats.FractionWithin(growth, -OutputNormal, OutputNormal);
-        values[Scalar.OutputGrowthPctOutliers] = 1.0 - Stats.FractionWithin(growth, -OutputOutlier, OutputOutlier);
+        values[Scalar.OutputGrowthPctWithinTight] = Fractions.Within(growth, -OutputTight, OutputTight);
+        values[Scalar.OutputGrowthPctWithinNormal] = Fractions.Within(growth, -OutputNormal, OutputNormal);
+        values[Scalar.OutputGrowthPctOutliers] = 1.0 - Fractions.Within(growth, -OutputOutlier, OutputOutlier);
         values[Scalar.OutputGrowthTentR2] = TentShape.RSquared(growth, ws.ScratchA);
         values[Scalar.OutputGrowthPositiveFrac] = finite == 0 ? 0.0 : (double)nonNegative / finite;
     }
@@ -56,9 +56,9 @@ internal static class GrowthRateMetrics
         }
 
         var growth = ws.FirmA.AsSpan(0, n);
-        values[Scalar.NetworthGrowthPctWithinTight] = Stats.FractionWithin(growth, -NetWorthTight, NetWorthTight);
-        values[Scalar.NetworthGrowthPctWithinNormal] = Stats.FractionWithin(growth, -NetWorthNormal, NetWorthNormal);
-        values[Scalar.NetworthGrowthPctOutliers] = 1.0 - Stats.FractionWithin(growth, NetWorthOutlierLow, NetWorthOutlierHigh);
+        values[Scalar.NetworthGrowthPctWithinTight] = Fractions.Within(growth, -NetWorthTight, NetWorthTight);
+        values[Scalar.NetworthGrowthPctWithinNormal] = Fractions.Within(growth, -NetWorthNormal, NetWorthNormal);
+        values[Scalar.NetworthGrowthPctOutliers] = 1.0 - Fractions.Within(growth, NetWorthOutlierLow, NetWorthOutlierHigh);
         values[Scalar.NetworthGrowthTentR2] = TentShape.RSquared(growth, ws.FirmB);
     }
 }

@@ -69,6 +69,9 @@ public static class ReferenceComparison
             ours);
     }
 
+    /// <summary>Runs every scenario of <paramref name="reference"/> and returns the comparison tables as text (for a CLI).</summary>
+    public static string Report(ReferenceData reference, int nPeriods = DefaultPeriods) => Report(RunAll(reference, nPeriods));
+
     /// <summary>The comparison tables of all scenarios, as text for a console.</summary>
     public static string Report(IEnumerable<ScenarioComparison> comparisons) =>
         string.Join(Environment.NewLine, comparisons.Select(ComparisonTable.Format));

@@ -79,8 +79,8 @@ public class StatsTests
     [Fact]
     public void FractionWithin_DropsNonFiniteAndIsInclusive()
     {
-        Assert.Equal(2.0 / 3.0, Stats.FractionWithin([-0.05, 0.05, 0.2, double.NaN, double.PositiveInfinity], -0.05, 0.05), 12);
-        Assert.Equal(0.0, Stats.FractionWithin([double.NaN], 0, 1));
+        Assert.Equal(2.0 / 3.0, Fractions.Within([-0.05, 0.05, 0.2, double.NaN, double.PositiveInfinity], -0.05, 0.05), 12);
+        Assert.Equal(0.0, Fractions.Within([double.NaN], 0, 1));
     }
 
     [Fact]
