@@ -20,7 +20,7 @@ internal static class RunNotes
         int burnIn = BurnIn.Adjust(scenario.BurnInPeriods, series.NPeriodsRequested);
         if (series.T <= burnIn)
         {
-            parts.Add($"{series.T} periods recorded, none after the burn-in of {burnIn}");
+            parts.Add($"{series.T} period(s) recorded, none after the burn-in of {burnIn}");
         }
 
         if (failure is not null)

@@ -56,6 +56,23 @@ public class ModelValidationTests
         Assert.Equal(sequential, parallel);
     }
 
+    [Theory]
+    [InlineData("baseline", "price_init", 0.0)]
+    [InlineData("growth_plus", "net_worth_ratio", 0.0)]
+    [InlineData("buffer_stock", "n_households", 1.0)]
+    public void Evaluate_CollapsingEconomy_ScoresEveryMetricAndNotesTheCollapse(string scenario, string parameter, double value)
+    {
+        var evaluator = new BamScenarioEvaluator();
+        var param = parameter == "n_households" ? ParamValue.Int((long)value) : ParamValue.Float(value);
+        var request = new EvaluationRequest(scenario, ParamSet.Of((parameter, param)), 1, 300);
+
+        var score = evaluator.EvaluateDetailed(request);
+
+        Assert.Contains("economy collapsed at period", score.Note);
+        Assert.Equal(score.MetricResults.Count, score.NPass + score.NWarn + score.NFail);
+        Assert.True(score.NFail > 0);
+    }
+
     [Fact]
     public void Evaluate_BadParameter_ThrowsParameterException()
     {
