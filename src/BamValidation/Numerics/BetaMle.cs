@@ -10,6 +10,7 @@ public static class BetaMle
 {
     private const int MaxIterations = 60;
     private const double StepTolerance = 1e-10;
+    private const double DecrementTolerance = 1e-15;
 
     /// <summary>g(a, b), the mean log-likelihood up to terms that do not depend on the shapes.</summary>
     public static double Objective(double a, double b, double m1, double m2) =>
@@ -52,6 +53,12 @@ public static class BetaMle
                 // The Jacobian of the equations is the Fisher information: positive definite.
                 double det = jAa * jBb - jAb * jAb;
                 (stepA, stepB) = ((jBb * gradA - jAb * gradB) / det, (jAa * gradB - jAb * gradA) / det);
+            }
+
+            // The Newton decrement: the gain a full step would bring. Below rounding level, stop.
+            if (gradA * stepA + gradB * stepB <= DecrementTolerance * (1.0 + Math.Abs(g)))
+            {
+                break;
             }
 
             if (!LineSearch(m1, m2, lo, hi, ref a, ref b, ref g, stepA, stepB))

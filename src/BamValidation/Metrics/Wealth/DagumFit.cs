@@ -17,7 +17,7 @@ public static class DagumFit
     {
         var free = new Objective(sample, double.NaN);
         Span<double> theta = [Math.Log(FitSettings.LogisticShape(sample.StdLog)), Math.Log(sample.Median)];
-        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+        NelderMead.Minimize(ref free, theta, FitSettings.Step, FitSettings.MaxEvaluationsFree, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
         double s = Math.Exp(theta[0]), logScale = theta[1];
         double ll = ProfiledLogLikelihood(sample, s, logScale, out double p);
         if (!double.IsFinite(ll))
@@ -67,27 +67,58 @@ public static class DagumFit
         return n * Math.Log(k) - (1.0 + s) * sumLogZ - (1.0 + k / s) * sumLog1p - n * logScale;
     }
 
+    /// <summary>
+    /// The overflow fallback: the best fit with k fixed at each grid value. The grid points are fitted to a coarse
+    /// tolerance (enough to rank their likelihoods), each warm-started from the previous one; the winner is then
+    /// refined to the normal tolerance.
+    /// </summary>
     private static DistributionFit FitOnGrid(WealthSample sample, double freeS)
     {
         double s = double.IsFinite(freeS) && freeS > 0.0 ? freeS : FitSettings.LogisticShape(sample.StdLog);
-        var best = DistributionFit.Failed;
         double step = FitSettings.Step;
+        double bestK = double.NaN, bestLl = double.NegativeInfinity, bestLogS = 0.0, bestLogScale = 0.0;
+        Span<double> previous = stackalloc double[3];   // ln k, ln s, ln σ of the last grid optimum
+        Span<double> beforePrevious = stackalloc double[3];
+        int solved = 0;
         foreach (double k in ShapeGrid)
         {
-            // Warm start: the previous grid point's s, and the scale that puts the model's median on the data's.
+            // Warm start: from the first point on, the previous optimum; from the third, a linear extrapolation in
+            // ln k of the last two optima (the optimum moves smoothly along the grid).
             var fixedK = new Objective(sample, k);
             Span<double> theta = [Math.Log(s), MedianMatchingLogScale(sample.Median, k / s, s)];
-            NelderMead.Minimize(ref fixedK, theta, step, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+            if (solved >= 2)
+            {
+                double f = (Math.Log(k) - previous[0]) / (previous[0] - beforePrevious[0]);
+                theta[0] = previous[1] + f * (previous[1] - beforePrevious[1]);
+                theta[1] = previous[2] + f * (previous[2] - beforePrevious[2]);
+            }
+
+            NelderMead.Minimize(ref fixedK, theta, step, FitSettings.MaxEvaluations2D, FitSettings.CoarseRelativeTolerance, FitSettings.CoarsePointTolerance);
             step = FitSettings.WarmStep;
             s = Math.Exp(theta[0]);
+            previous.CopyTo(beforePrevious);
+            (previous[0], previous[1], previous[2]) = (Math.Log(k), theta[0], theta[1]);
+            solved++;
             double ll = FixedKLogLikelihood(sample, k, s, theta[1]);
-            if (double.IsFinite(ll) && (!best.Succeeded || ll > best.LogLikelihood))
+            if (double.IsFinite(ll) && ll > bestLl)
             {
-                best = new DistributionFit(true, k, s, Math.Exp(theta[1]), ll, 0.0);
+                (bestK, bestLl, bestLogS, bestLogScale) = (k, ll, theta[0], theta[1]);
             }
         }
 
-        return best.Succeeded ? Finish(sample, best.Shape1, best.Shape2, best.Scale, best.LogLikelihood) : best;
+        if (double.IsNaN(bestK))
+        {
+            return DistributionFit.Failed;
+        }
+
+        var winner = new Objective(sample, bestK);
+        Span<double> refined = [bestLogS, bestLogScale];
+        NelderMead.Minimize(ref winner, refined, FitSettings.WarmStep, FitSettings.MaxEvaluations2D, FitSettings.RelativeTolerance, FitSettings.PointTolerance);
+        double refinedS = Math.Exp(refined[0]);
+        double refinedLl = FixedKLogLikelihood(sample, bestK, refinedS, refined[1]);
+        return double.IsFinite(refinedLl) && refinedLl >= bestLl
+            ? Finish(sample, bestK, refinedS, Math.Exp(refined[1]), refinedLl)
+            : Finish(sample, bestK, Math.Exp(bestLogS), Math.Exp(bestLogScale), bestLl);
     }
 
     /// <summary>ln σ such that <c>(1 + (m/σ)^−s)^−p = ½</c>: σ = m·(2^(1/p) − 1)^(1/s).</summary>

@@ -7,12 +7,18 @@ internal static class FitSettings
     public const double Step = 0.25;
 
     /// <summary>Initial simplex edge of a search warm-started from a nearby problem's optimum.</summary>
-    public const double WarmStep = 0.05;
+    public const double WarmStep = 0.02;
 
     /// <summary>Initial step of a search over ln σ alone.</summary>
     public const double ScaleStep = 0.5;
 
     public const int MaxEvaluations1D = 80;
+
+    /// <summary>
+    /// The unconstrained Dagum search. When its likelihood is maximised only as k → ∞ it drifts along that ridge
+    /// until this cap; by then the CDF test overflows, as the original's does, and the grid fallback takes over.
+    /// </summary>
+    public const int MaxEvaluationsFree = 110;
     public const int MaxEvaluations2D = 150;
 
     /// <summary>
@@ -20,6 +26,9 @@ internal static class FitSettings
     /// parameter): the CCDF R² then moves by far less than any threshold. scipy's fmin uses 1e-4 for both.
     /// </summary>
     public const double RelativeTolerance = 1e-8, PointTolerance = 1e-4;
+
+    /// <summary>Tolerances for fits that are only compared by likelihood, never scored (the fallback grid).</summary>
+    public const double CoarseRelativeTolerance = 1e-5, CoarsePointTolerance = 1e-3;
 
     /// <summary>How many leading data points (array order) the overflow test checks (validation.md §8 H13).</summary>
     public const int OverflowProbe = 5;
