@@ -11,7 +11,5 @@ internal readonly record struct Window(int T, int BurnIn)
 
     public ReadOnlySpan<double> Level(double[] series) => series.AsSpan(Math.Min(BurnIn, T), Length);
 
-    public Span<double> LevelMut(double[] series) => series.AsSpan(Math.Min(BurnIn, T), Length);
-
     public ReadOnlySpan<double> Growth(double[] series) => Length == 0 ? [] : series.AsSpan(BurnIn - 1, Length);
 }

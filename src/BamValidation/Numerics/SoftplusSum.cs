@@ -74,9 +74,6 @@ public static class SoftplusSum
         return (positive, negative, tails);
     }
 
-    /// <summary>softplus(y) for one value.</summary>
-    public static double Scalar(double y) => Math.Max(y, 0.0) + SpecialFunctions.Log1P(Math.Exp(-Math.Abs(y)));
-
     /// <summary>eˣ for x in [−700, 0]: x = k·ln2 + r with |r| ≤ ln2/2, e^r by its Taylor polynomial, 2^k from the bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> ExpNonPositive(Vector256<double> x)
