@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Builds and lints the Bicep templates, then runs every test project. Tests that need Blob Storage expect Azurite
-# on 127.0.0.1:10000 (started by .ci/run, or: npx azurite --silent --location /tmp/azurite).
+# Builds and lints the Bicep templates, then runs every test project. Tests that need Blob Storage use Azurite on
+# 127.0.0.1:10000: when nothing listens there, this script starts the pinned Azurite (package.json) itself.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+listening() { (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; }
+if ! listening; then
+  [ -d node_modules/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+  azurite_data=$(mktemp -d)
+  npx azurite --silent --disableTelemetry --location "$azurite_data" --skipApiVersionCheck --loose \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$azurite_data/azurite.log" 2>&1 &
+  azurite_pid=$!
+  trap 'kill "$azurite_pid" 2>/dev/null || true; rm -rf "$azurite_data"' EXIT
+  for _ in $(seq 1 60); do listening && break; sleep 1; done
+fi
 
 dotnet build infra/Infra.proj -nologo -v quiet
 dotnet build SweepFunctions.sln -c Release -nologo -v quiet
