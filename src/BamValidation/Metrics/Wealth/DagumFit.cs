@@ -26,9 +26,9 @@ public static class DagumFit
         }
 
         double k = p * s;
-        return OverflowsAtStart(sample, k, s, Math.Exp(logScale))
+        return FittedCdf.OverflowsAtStart(sample, Cdf, k, s, Math.Exp(logScale))
             ? FitOnGrid(sample, s)
-            : Finish(sample, k, s, Math.Exp(logScale), ll);
+            : FittedCdf.Finish(sample, Cdf, k, s, Math.Exp(logScale), ll);
     }
 
     /// <summary>The CDF as scipy 1.10 evaluates it, <c>z^k / (1 + z^s)^(k/s)</c>: NaN once z^k overflows.</summary>
@@ -117,39 +117,13 @@ public static class DagumFit
         double refinedS = Math.Exp(refined[0]);
         double refinedLl = FixedKLogLikelihood(sample, bestK, refinedS, refined[1]);
         return double.IsFinite(refinedLl) && refinedLl >= bestLl
-            ? Finish(sample, bestK, refinedS, Math.Exp(refined[1]), refinedLl)
-            : Finish(sample, bestK, Math.Exp(bestLogS), Math.Exp(bestLogScale), bestLl);
+            ? FittedCdf.Finish(sample, Cdf, bestK, refinedS, Math.Exp(refined[1]), refinedLl)
+            : FittedCdf.Finish(sample, Cdf, bestK, Math.Exp(bestLogS), Math.Exp(bestLogScale), bestLl);
     }
 
     /// <summary>ln σ such that <c>(1 + (m/σ)^−s)^−p = ½</c>: σ = m·(2^(1/p) − 1)^(1/s).</summary>
     private static double MedianMatchingLogScale(double median, double p, double s) =>
         Math.Log(median) + Math.Log(Math.Pow(2.0, 1.0 / p) - 1.0) / s;
-
-    private static bool OverflowsAtStart(WealthSample sample, double k, double s, double scale)
-    {
-        var values = sample.Values;
-        for (int i = 0; i < Math.Min(FitSettings.OverflowProbe, values.Length); i++)
-        {
-            if (!double.IsFinite(Cdf(values[i], k, s, scale)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static DistributionFit Finish(WealthSample sample, double k, double s, double scale, double ll)
-    {
-        var sorted = sample.Sorted;
-        var cdf = sample.Cdf;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            cdf[i] = Cdf(sorted[i], k, s, scale);
-        }
-
-        return new DistributionFit(true, k, s, scale, ll, CcdfFit.RSquared(sorted, cdf));
-    }
 
     /// <summary>The negative log-likelihood over (ln s, ln σ): profiled in p when k is free, else with k fixed.</summary>
     private readonly struct Objective(WealthSample sample, double fixedK) : IObjective

@@ -24,9 +24,9 @@ public static class SinghMaddalaFit
             return DistributionFit.Failed;
         }
 
-        return OverflowsAtStart(sample, c, d, Math.Exp(logScale))
+        return FittedCdf.OverflowsAtStart(sample, Cdf, c, d, Math.Exp(logScale))
             ? FitOnGrid(sample, d)
-            : Finish(sample, c, d, Math.Exp(logScale), ll);
+            : FittedCdf.Finish(sample, Cdf, c, d, Math.Exp(logScale), ll);
     }
 
     /// <summary>The CDF as scipy 1.10 evaluates it: <c>−expm1(−d·log1p(z^c))</c>, z = x/σ.</summary>
@@ -64,33 +64,7 @@ public static class SinghMaddalaFit
             }
         }
 
-        return best.Succeeded ? Finish(sample, best.Shape1, best.Shape2, best.Scale, best.LogLikelihood) : best;
-    }
-
-    private static bool OverflowsAtStart(WealthSample sample, double c, double d, double scale)
-    {
-        var values = sample.Values;
-        for (int i = 0; i < Math.Min(FitSettings.OverflowProbe, values.Length); i++)
-        {
-            if (!double.IsFinite(Cdf(values[i], c, d, scale)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static DistributionFit Finish(WealthSample sample, double c, double d, double scale, double ll)
-    {
-        var sorted = sample.Sorted;
-        var cdf = sample.Cdf;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            cdf[i] = Cdf(sorted[i], c, d, scale);
-        }
-
-        return new DistributionFit(true, c, d, scale, ll, CcdfFit.RSquared(sorted, cdf));
+        return best.Succeeded ? FittedCdf.Finish(sample, Cdf, best.Shape1, best.Shape2, best.Scale, best.LogLikelihood) : best;
     }
 
     /// <summary>The negative profiled log-likelihood over (ln c, ln σ), or over ln σ when c is fixed.</summary>
