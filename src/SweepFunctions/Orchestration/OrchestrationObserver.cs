@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using SweepDomain.Parameters;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
@@ -7,10 +8,12 @@ namespace SweepFunctions.Orchestration;
 
 /// <summary>
 /// Hears the sweep inside the orchestrator: progress becomes the orchestration's custom status, and each finished
-/// stage is saved at once by the <c>WriteStageResult</c> activity. Deterministic, like everything in an orchestrator.
+/// stage is saved at once by the <c>WriteStageResult</c> activity, and each phase is logged with the sweep id, stage
+/// label and phase (tier) through the replay-safe logger. Deterministic, like everything in an orchestrator.
 /// </summary>
 public sealed class OrchestrationObserver(TaskOrchestrationContext context, string sweepId, string scenario) : ISweepObserver
 {
+    private readonly ILogger _logger = context.CreateReplaySafeLogger(nameof(SweepOrchestrator));
     private readonly List<string> _stageBlobs = [];
     private readonly List<string> _outcomeBlobs = [];
 
@@ -25,6 +28,9 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     {
         CurrentStage = progress.StageLabel;
         context.SetCustomStatus(SweepStatus.From(progress, _stageBlobs.Count));
+        _logger.LogInformation(
+            "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
+            sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
         return Task.CompletedTask;
     }
 
