@@ -1,4 +1,5 @@
 using SweepDomain.Parameters;
+using SweepDomain.Requests;
 using SweepDomain.Stages;
 using SweepTestKit;
 
@@ -81,6 +82,30 @@ public class StageParserTests
 
         Assert.Null(parsed);
         Assert.Contains(errors.ToDictionary()["stages[0]"], m => m.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("A:x")]
+    [InlineData("A:x=")]
+    [InlineData("bad/label:x=0.1")]
+    public void Parse_OneFault_GivesOneMessage(string stage)
+    {
+        var errors = new ValidationErrors();
+
+        StageParser.Parse(stage, Schema, errors, "stages[0]");
+
+        Assert.Single(errors.ToDictionary()["stages[0]"]);
+    }
+
+    [Fact]
+    public void ParseAll_TextAndStructuredStages_FollowTheSameRules()
+    {
+        var errors = new ValidationErrors();
+
+        StageParser.ParseAll(["A:x=0.1 x=0.2", new StageInput(null, "B", [new GridAxis("n", [3]), new GridAxis("n", [4])])], Schema, errors);
+
+        Assert.Equal(["Parameter 'x' appears twice in 'A:x=0.1 x=0.2'. List all its values once: x=v1,v2."], errors.ToDictionary()["stages[0]"]);
+        Assert.Equal(["Parameter 'n' appears twice in 'B:n=3 n=4'. List all its values once: n=v1,v2."], errors.ToDictionary()["stages[1]"]);
     }
 
     [Fact]

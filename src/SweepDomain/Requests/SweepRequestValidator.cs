@@ -80,22 +80,7 @@ public static class SweepRequestValidator
             return [];
         }
 
-        var stages = new List<StageSpec>();
-        for (int i = 0; i < inputs.Count; i++)
-        {
-            string field = $"stages[{i}]";
-            var input = inputs[i];
-            var stage = input.Text is not null
-                ? StageParser.Parse(input.Text, schema, errors, field)
-                : StageParser.FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, field);
-            if (stage is not null)
-            {
-                stages.Add(stage);
-            }
-        }
-
-        StageParser.CheckDistinctLabels(stages, errors, "stages");
-        return stages;
+        return StageParser.ParseAll(inputs, schema, errors);
     }
 
     private static void ValidateBase(ParamSet baseParams, ScenarioSchema schema, ValidationErrors errors)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SweepDomain.Parameters;
+using SweepDomain.Requests;
 
 namespace SweepDomain.Stages;
 
@@ -9,14 +10,19 @@ namespace SweepDomain.Stages;
 /// </summary>
 public static partial class StageParser
 {
-    /// <summary>Parses and validates <paramref name="stages"/> against <paramref name="schema"/>.</summary>
-    /// <param name="field">Prefix of the error keys: errors of stage i go to <c>{field}[i]</c>.</param>
-    public static IReadOnlyList<StageSpec> ParseAll(IReadOnlyList<string> stages, ScenarioSchema schema, ValidationErrors errors, string field = "stages")
+    /// <summary>
+    /// Parses and validates every stage, text or structured, against <paramref name="schema"/>, and rejects labels
+    /// used twice. Errors of stage i go to <c>{field}[i]</c>.
+    /// </summary>
+    public static IReadOnlyList<StageSpec> ParseAll(IReadOnlyList<StageInput> stages, ScenarioSchema schema, ValidationErrors errors, string field = "stages")
     {
         var parsed = new List<StageSpec>();
         for (int i = 0; i < stages.Count; i++)
         {
-            var stage = Parse(stages[i] ?? "", schema, errors, $"{field}[{i}]");
+            var input = stages[i];
+            var stage = input.Text is not null
+                ? Parse(input.Text, schema, errors, $"{field}[{i}]")
+                : FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, $"{field}[{i}]");
             if (stage is not null)
             {
                 parsed.Add(stage);
@@ -30,7 +36,6 @@ public static partial class StageParser
     /// <summary>Parses one stage string; returns null (and adds errors) when it is invalid.</summary>
     public static StageSpec? Parse(string source, ScenarioSchema schema, ValidationErrors errors, string field = "stage")
     {
-        int before = errors.Count;
         if (string.IsNullOrWhiteSpace(source))
         {
             errors.Add(field, "A stage is empty. Write LABEL:param=v1,v2.");
@@ -44,16 +49,9 @@ public static partial class StageParser
             return null;
         }
 
-        string label = source[..colon].Trim();
-        CheckLabel(label, source, errors, field);
-
+        int before = errors.Count;
         var axes = new List<GridAxis>();
         string[] tokens = WhiteSpace().Split(source[(colon + 1)..].Trim()).Where(t => t.Length > 0).ToArray();
-        if (tokens.Length == 0)
-        {
-            errors.Add(field, $"Stage '{source}' has no parameters. Write {label}:param=v1,v2.");
-        }
-
         for (int t = 0; t < tokens.Length; t++)
         {
             string token = tokens[t];
@@ -64,36 +62,36 @@ public static partial class StageParser
                 errors.Add(field, afterComma
                     ? $"Space after a comma before '{token}' in '{source}'. Separate values with commas only: v1,v2."
                     : $"'{token}' has no '=' in '{source}'. Write param=v1,v2.");
-                continue;
             }
-
-            var axis = ParseAxis(token[..eq], token[(eq + 1)..], source, schema, errors, field);
-            if (axis is null)
+            else if (ParseAxis(token[..eq], token[(eq + 1)..], source, errors, field) is { } axis)
             {
-                continue;
+                axes.Add(axis);
             }
-
-            if (axes.Exists(a => a.Name == axis.Name))
-            {
-                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'. List all its values once: {axis.Name}=v1,v2.");
-                continue;
-            }
-
-            axes.Add(axis);
         }
 
-        return errors.Count == before ? new StageSpec(label, axes, source) : null;
+        var stage = Validate(source[..colon], axes, tokens.Length, source, schema, errors, field);
+        return errors.Count == before ? stage : null;
     }
 
     /// <summary>Validates a stage given in structured form (label plus grid), with the same rules as the text form.</summary>
     public static StageSpec? FromGrid(string label, IReadOnlyList<GridAxis> grid, ScenarioSchema schema, ValidationErrors errors, string field)
     {
         string source = $"{label}:" + string.Join(' ', grid.Select(a => a.Name + "=" + string.Join(',', a.Values)));
+        return Validate(label, grid, grid.Count, source, schema, errors, field);
+    }
+
+    /// <summary>
+    /// The rules both forms share: a safe label, at least one parameter, each once, each valid for the schema.
+    /// <paramref name="parametersGiven"/> counts what the user wrote, including tokens already rejected.
+    /// </summary>
+    private static StageSpec? Validate(string rawLabel, IReadOnlyList<GridAxis> grid, int parametersGiven, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    {
         int before = errors.Count;
-        CheckLabel(label.Trim(), source, errors, field);
-        if (grid.Count == 0)
+        string label = rawLabel.Trim();
+        CheckLabel(label, source, errors, field);
+        if (parametersGiven == 0)
         {
-            errors.Add(field, $"Stage '{source}' has no parameters.");
+            errors.Add(field, $"Stage '{source}' has no parameters. Write {label}:param=v1,v2.");
         }
 
         var axes = new List<GridAxis>();
@@ -101,20 +99,19 @@ public static partial class StageParser
         {
             if (axes.Exists(a => a.Name == axis.Name))
             {
-                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'.");
-                continue;
+                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'. List all its values once: {axis.Name}=v1,v2.");
             }
-
-            if (CheckAxis(axis, source, schema, errors, field))
+            else if (CheckAxis(axis, source, schema, errors, field))
             {
                 axes.Add(axis);
             }
         }
 
-        return errors.Count == before ? new StageSpec(label.Trim(), axes, source) : null;
+        return errors.Count == before ? new StageSpec(label, axes, source) : null;
     }
 
-    private static GridAxis? ParseAxis(string name, string valuesText, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    /// <summary>The text-level checks of one <c>name=v1,v2</c> token; the schema checks come later, in <see cref="Validate"/>.</summary>
+    private static GridAxis? ParseAxis(string name, string valuesText, string source, ValidationErrors errors, string field)
     {
         string[] items = valuesText.Split(',');
         if (items.Any(v => v.Length == 0))
@@ -130,8 +127,7 @@ public static partial class StageParser
             return null;
         }
 
-        var axis = new GridAxis(name, items.Select(ValueGrammar.Parse).ToArray());
-        return CheckAxis(axis, source, schema, errors, field) ? axis : null;
+        return new GridAxis(name, items.Select(ValueGrammar.Parse).ToArray());
     }
 
     private static bool CheckAxis(GridAxis axis, string source, ScenarioSchema schema, ValidationErrors errors, string field)
@@ -198,7 +194,7 @@ public static partial class StageParser
     }
 
     /// <summary>Adds an error for each label that more than one stage uses (file names would collide).</summary>
-    public static void CheckDistinctLabels(IReadOnlyList<StageSpec> stages, ValidationErrors errors, string field)
+    private static void CheckDistinctLabels(IReadOnlyList<StageSpec> stages, ValidationErrors errors, string field)
     {
         foreach (var group in stages.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
