@@ -106,6 +106,7 @@ public class SweepRequestTests
     [InlineData("""{"stage": ["A:x=0.1"]}""", "stage", "Unknown field 'stage'. Did you mean 'stages'?")]
     [InlineData("""{"periods": "many"}""", "periods", "Must be a whole number; got \"many\".")]
     [InlineData("""{"stages": "A:x=0.1"}""", "stages", "Must be an array")]
+    [InlineData("""{"stages": ["A:x=0.1"], "base": {"n": 2, "n": 3}}""", "base", "Parameter 'n' appears twice.")]
     [InlineData("""{"stages": [{"label": "B", "grid": {"n": [true]}}]}""", "stages[0]", "cannot be a boolean")]
     public void Json_Malformed_NamesTheField(string json, string field, string expected)
     {

@@ -127,13 +127,17 @@ public static class SweepRequestJson
         var entries = new List<KeyValuePair<string, ParamValue>>();
         foreach (var property in element.EnumerateObject())
         {
-            if (Value(property.Value, field, errors) is { } value)
+            if (entries.Exists(e => e.Key == property.Name))
+            {
+                errors.Add(field, $"Parameter '{property.Name}' appears twice.");
+            }
+            else if (Value(property.Value, field, errors) is { } value)
             {
                 entries.Add(KeyValuePair.Create(property.Name, value));
             }
         }
 
-        return ParamSet.From(entries.DistinctBy(e => e.Key));
+        return ParamSet.From(entries);
     }
 
     private static ParamValue? Value(JsonElement element, string field, ValidationErrors errors)
