@@ -25,6 +25,22 @@ public sealed class Rng
     /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
     public double Uniform(double low, double high) => low + (high - low) * State.NextDouble();
 
+    /// <summary>
+    /// Fills <paramref name="dest"/> with U(low, high) draws, in index order: the same stream as calling
+    /// <see cref="Uniform"/> once per entry, with the state kept in registers for the loop.
+    /// </summary>
+    public void FillUniform(Span<double> dest, double low, double high)
+    {
+        Xoshiro256 g = State;
+        double width = high - low;
+        for (int i = 0; i < dest.Length; i++)
+        {
+            dest[i] = low + width * g.NextDouble();
+        }
+
+        State = g;
+    }
+
     /// <summary>An unbiased integer in [0, <paramref name="n"/>), n ≥ 1 (see <see cref="Xoshiro256.NextInt"/>).</summary>
     public int NextInt(int n) => State.NextInt(n);
 

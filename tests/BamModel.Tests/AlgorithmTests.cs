@@ -254,4 +254,104 @@ public class AlgorithmTests
         Assert.Equal([1, 4, 3, 0, 2], ids);
         Assert.Equal([0, 2, 3, 1, 4], desc);
     }
+
+    [Theory]
+    [InlineData(new[] { 5.0, 7.0, 5.0, 7.0 }, new[] { 1, 3, 0, 2 })]   // ties keep their order
+    [InlineData(new[] { 1.0, 2.0, 3.0, 4.0 }, new[] { 3, 2, 1, 0 })]
+    [InlineData(new[] { 4.0, 3.0, 2.0, 1.0 }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { 2.0, 2.0, 2.0, 2.0 }, new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { 3.0, 9.0, 1.0, 9.0 }, new[] { 1, 3, 0, 2 })]
+    public void SmallSort_RowOfFour_Descending_IsStable(double[] key, int[] expected)
+    {
+        int[] ids = [0, 1, 2, 3];
+
+        SmallSort.ByKeyDescending(ids, key);
+
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public void SmallSort_RowOfFour_WithNaNKey_KeepsEveryId()
+    {
+        double[] key = [2.0, double.NaN, 3.0, 1.0];
+        int[] ids = [0, 1, 2, 3];
+
+        SmallSort.ByKeyDescending(ids, key);
+
+        Assert.Equal([0, 1, 2, 3], ids.Order());
+    }
+
+    [Theory]
+    [InlineData(true, 4, 9, 4)]
+    [InlineData(false, 4, 9, 9)]
+    [InlineData(true, -1, int.MaxValue, -1)]
+    public void Branchless_Select_Int_PicksByCondition(bool condition, int whenTrue, int whenFalse, int expected)
+    {
+        Assert.Equal(expected, Branchless.Select(condition, whenTrue, whenFalse));
+    }
+
+    [Fact]
+    public void Branchless_Select_Double_KeepsTheBits()
+    {
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(Branchless.Select(true, -0.0, 1.5)));
+        Assert.Equal(1.5, Branchless.Select(false, -0.0, 1.5));
+        Assert.True(double.IsNaN(Branchless.Select(true, double.NaN, 1.5)));
+    }
+
+    [Theory]
+    [InlineData(2, 100, true)]    // rejection, forced loyal firm
+    [InlineData(4, 100, false)]   // rejection
+    [InlineData(4, 6, false)]     // Fisher-Yates
+    [InlineData(3, 3, false)]     // the whole pool, no draw
+    public void SampleKPerRow_DrawRows_SameRowsAndStreamAsRowByRow(int k, int pool, bool forced)
+    {
+        const int stride = 5;
+        int[] owners = [0, 2, 3, 6];
+        int[] forcedIds = forced ? [7, -1, 3, 0, 0, 0, 42] : [];
+        var batchRows = Enumerable.Repeat(-1, 7 * stride).ToArray();
+        var singleRows = Enumerable.Repeat(-1, 7 * stride).ToArray();
+        var perm = new int[pool];
+        SampleKPerRow.InitPermutation(perm);
+        var batchRng = new Rng(11);
+        var single = new Rng(11).State;
+
+        SampleKPerRow.DrawRows(owners, batchRows, stride, k, pool, forcedIds, perm, new int[k], batchRng);
+        foreach (int owner in owners)
+        {
+            int f = forced ? forcedIds[owner] : -1;
+            SampleKPerRow.DrawRow(singleRows.AsSpan(owner * stride), k, pool, f, perm, new int[k], ref single);
+        }
+
+        Assert.Equal(singleRows, batchRows);
+        Assert.Equal(single.NextUInt64(), batchRng.NextUInt64());
+        Assert.Equal(Enumerable.Range(0, pool), perm);
+    }
+
+    [Fact]
+    public void ResolveConflicts_NoTargetOverSubscribed_AcceptsAllWithoutDrawing()
+    {
+        int[] target = [0, 1, 0, 2];
+        int[] capacity = [2, 1, 3];
+        var accepted = new bool[4];
+        var rng = new Rng(12);
+        ulong next = new Rng(12).NextUInt64();
+
+        ResolveConflicts.Resolve(target, 4, capacity, accepted, new int[4], new int[4], rng);
+
+        Assert.Equal([true, true, true, true], accepted);
+        Assert.Equal(next, rng.NextUInt64());
+    }
+
+    [Fact]
+    public void Rng_FillUniform_SameStreamAsUniformOneByOne()
+    {
+        var batch = new Rng(13);
+        var single = new Rng(13);
+        var filled = new double[7];
+
+        batch.FillUniform(filled, 0.0, 0.1);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(_ => single.Uniform(0.0, 0.1)), filled);
+        Assert.Equal(single.NextUInt64(), batch.NextUInt64());
+    }
 }

@@ -17,6 +17,17 @@ public static class ResolveConflicts
         ReadOnlySpan<int> target, int n, ReadOnlySpan<int> capacity, Span<bool> accepted, Span<int> groupStart, Span<int> order, Rng rng)
     {
         int nTargets = groupStart.Length - 1;
+        if (!AnyOverSubscribed(target[..n], capacity, groupStart))
+        {
+            // Every applicant fits: nothing to draw, and the grouping below would accept each one.
+            for (int a = 0; a < n; a++)
+            {
+                accepted[a] = capacity[target[a]] > 0;
+            }
+
+            return;
+        }
+
         GroupedRandomOrder.GroupByTarget(target[..n], groupStart, order);
         accepted[..n].Clear();
         for (int t = 0; t < nTargets; t++)
@@ -35,5 +46,24 @@ public static class ResolveConflicts
                 accepted[a] = true;
             }
         }
+    }
+
+    // Counts the applications per target (in groupStart[t + 1], which GroupByTarget recounts) and tells whether
+    // any target has more applicants than capacity.
+    private static bool AnyOverSubscribed(ReadOnlySpan<int> target, ReadOnlySpan<int> capacity, Span<int> count)
+    {
+        count.Clear();
+        foreach (int t in target)
+        {
+            count[t + 1]++;
+        }
+
+        int over = 0;
+        foreach (int t in target)
+        {
+            over |= Branchless.Bit(count[t + 1] > capacity[t]);
+        }
+
+        return over != 0;
     }
 }

@@ -12,12 +12,54 @@ namespace BamModel.Algorithms;
 public static class SampleKPerRow
 {
     /// <summary>
+    /// One row per owner, in the order given: <c>rows[owner · stride ..]</c> filled as <see cref="DrawRow"/> fills
+    /// it, with the forced index <c>forced[owner]</c> (none when <paramref name="forced"/> is empty). The same draws
+    /// in the same order as calling <see cref="DrawRow"/> owner by owner; the method is chosen once for all rows
+    /// and the generator state stays in registers.
+    /// </summary>
+    public static void DrawRows(
+        ReadOnlySpan<int> owners, Span<int> rows, int stride, int k, int nPool, ReadOnlySpan<int> forced, Span<int> perm, Span<int> undo, Rng rng)
+    {
+        Xoshiro256 g = rng.State;
+        bool hasForced = !forced.IsEmpty;
+        if (k < nPool && k <= 8 && k * k <= nPool)
+        {
+            foreach (int owner in owners)
+            {
+                DrawRowByRejection(rows.Slice(owner * stride, k), nPool, hasForced ? forced[owner] : -1, ref g);
+            }
+        }
+        else
+        {
+            foreach (int owner in owners)
+            {
+                g = DrawRowByShuffle(rows.Slice(owner * stride), k, nPool, hasForced ? forced[owner] : -1, perm, undo, g);
+            }
+        }
+
+        rng.State = g;
+    }
+
+    /// <summary>
     /// Fills <c>dest[0 .. min(k, nPool))</c>. When k ≥ nPool the row is 0, 1, …, nPool − 1 and nothing is drawn
     /// (the forced index is then present anyway). <paramref name="perm"/> must hold the identity 0 … nPool − 1
     /// and holds it again on return; <paramref name="undo"/> needs k entries.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void DrawRow(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, ref Xoshiro256 rng)
+    {
+        if (k < nPool && k <= 8 && k * k <= nPool)
+        {
+            DrawRowByRejection(dest[..k], nPool, forced, ref rng);
+            return;
+        }
+
+        // The rare cases stay out of line; the state goes by value so that the caller's copy stays in registers.
+        rng = DrawRowByShuffle(dest, k, nPool, forced, perm, undo, rng);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Xoshiro256 DrawRowByShuffle(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, Xoshiro256 rng)
     {
         if (k >= nPool)
         {
@@ -26,13 +68,7 @@ public static class SampleKPerRow
                 dest[c] = c;
             }
 
-            return;
-        }
-
-        if (k <= 8 && k * k <= nPool)
-        {
-            DrawRowByRejection(dest[..k], nPool, forced, ref rng);
-            return;
+            return rng;
         }
 
         int first = 0;
@@ -58,47 +94,39 @@ public static class SampleKPerRow
             int j = undo[c];
             (perm[c], perm[j]) = (perm[j], perm[c]);
         }
+
+        return rng;
     }
 
     // Expected redraws < 1 since k² ≤ nPool: the chance of a duplicate is below k(k − 1) / (2 nPool) < ½.
+    // Every column is drawn before the row is judged, so a redraw replaces the whole row (as the original does);
+    // the comparisons against the columns already written are folded into the drawing loop.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void DrawRowByRejection(Span<int> row, int nPool, int forced, ref Xoshiro256 rng)
     {
-        int first = forced >= 0 ? 1 : 0;
+        int first = 0;
         if (forced >= 0)
         {
             row[0] = forced;
+            first = 1;
         }
 
-        while (true)
+        int duplicate;
+        do
         {
+            duplicate = 0;
             for (int c = first; c < row.Length; c++)
             {
-                row[c] = rng.NextInt(nPool);
-            }
-
-            if (!HasDuplicate(row))
-            {
-                return;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasDuplicate(ReadOnlySpan<int> row)
-    {
-        for (int a = 1; a < row.Length; a++)
-        {
-            for (int b = 0; b < a; b++)
-            {
-                if (row[a] == row[b])
+                int x = rng.NextInt(nPool);
+                for (int b = 0; b < c; b++)
                 {
-                    return true;
+                    duplicate |= Branchless.Bit(row[b] == x);
                 }
+
+                row[c] = x;
             }
         }
-
-        return false;
+        while (duplicate != 0);
     }
 
     /// <summary>Writes the identity permutation 0 … n − 1 that <see cref="DrawRow"/> expects.</summary>

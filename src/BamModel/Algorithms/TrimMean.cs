@@ -110,6 +110,7 @@ public static class TrimMean
         heap[i] = x;
     }
 
+    // The larger child is chosen without a jump (a coin flip for the predictor); only the loop exit can mispredict.
     private static void SiftDown(Span<double> heap)
     {
         double x = heap[0];
@@ -122,9 +123,9 @@ public static class TrimMean
                 break;
             }
 
-            if (child + 1 < n && heap[child + 1] > heap[child])
+            if (child + 1 < n)
             {
-                child++;
+                child += Branchless.Bit(heap[child + 1] > heap[child]);
             }
 
             if (!(heap[child] > x))

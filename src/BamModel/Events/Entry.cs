@@ -100,13 +100,12 @@ public static class Entry
     private static double SurvivorTrimMean(ReadOnlySpan<double> values, Economy eco)
     {
         Span<double> scratch = eco.TrimScratch;
+        ReadOnlySpan<bool> exiting = eco.FirmExiting;
         int n = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            if (!eco.FirmExiting[i])
-            {
-                scratch[n++] = values[i];
-            }
+            scratch[n] = values[i];
+            n += Branchless.Bit(!exiting[i]);
         }
 
         return TrimMean.ComputeInplace(scratch[..n]);
@@ -114,13 +113,13 @@ public static class Entry
 
     private static double EmployedWageTrimMean(Worker wrk, Span<double> scratch)
     {
+        ReadOnlySpan<int> employer = wrk.Employer;
+        ReadOnlySpan<double> wage = wrk.Wage;
         int n = 0;
-        for (int j = 0; j < wrk.Count; j++)
+        for (int j = 0; j < employer.Length; j++)
         {
-            if (wrk.Employer[j] >= 0)
-            {
-                scratch[n++] = wrk.Wage[j];
-            }
+            scratch[n] = wage[j];
+            n += Branchless.Bit(employer[j] >= 0);
         }
 
         return TrimMean.ComputeInplace(scratch[..n]);

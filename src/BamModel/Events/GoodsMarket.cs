@@ -93,41 +93,46 @@ public static class GoodsMarket
     /// </summary>
     public static void ConsumersDecideFirmsToVisit(Consumer con, Producer prod, ConsumerMatching matching, Rng rng)
     {
-        Span<int> targets = con.ShopVisitsTargets, head = con.ShopVisitsHead, loyal = con.LargestProdPrev;
-        targets.Fill(-1);
-        head.Fill(-1);
-        int nFirms = prod.Count, maxZ = con.MaxZ, z = Math.Min(maxZ, nFirms);
+        con.ShopVisitsTargets.AsSpan().Fill(-1);
+        con.ShopVisitsHead.AsSpan().Fill(-1);
         bool loyalty = matching == ConsumerMatching.Loyalty;
+        int nFirms = prod.Count, z = Math.Min(con.MaxZ, nFirms);
+        ReadOnlySpan<int> active = con.Buyers.AsSpan(0, CollectBuyers(con.IncomeToSpend, con.Buyers));
         Span<int> perm = con.Perm.AsSpan(0, nFirms);
         SampleKPerRow.InitPermutation(perm);
-        ReadOnlySpan<double> budget = con.IncomeToSpend, price = prod.Price, production = prod.Production;
-        Span<int> undo = con.Undo;
-        Xoshiro256 g = rng.State;
-        for (int j = 0; j < budget.Length; j++)
-        {
-            if (!(budget[j] > Constants.Eps))
-            {
-                continue;
-            }
+        SampleKPerRow.DrawRows(active, con.ShopVisitsTargets, con.MaxZ, z, nFirms, loyalty ? con.LargestProdPrev : default, perm, con.Undo, rng);
+        SortShopRowsByPrice(active, con, prod, z, loyalty);
+    }
 
-            Span<int> row = targets.Slice(j * maxZ, z);
-            SampleKPerRow.DrawRow(row, z, nFirms, loyalty ? loyal[j] : -1, perm, undo, ref g);
+    // Each active consumer's row by price ascending (stable), its head, and in loyalty mode the new loyal firm.
+    private static void SortShopRowsByPrice(ReadOnlySpan<int> active, Consumer con, Producer prod, int z, bool loyalty)
+    {
+        int[] targets = con.ShopVisitsTargets, head = con.ShopVisitsHead, loyal = con.LargestProdPrev;
+        double[] price = prod.Price, production = prod.Production;
+        int maxZ = con.MaxZ;
+        foreach (int j in active)
+        {
+            Span<int> row = targets.AsSpan(j * maxZ, z);
             SmallSort.ByKeyAscending(row, price);
             head[j] = j * maxZ;
             if (loyalty)
             {
-                int best = row[0];
-                for (int c = 1; c < z; c++)
-                {
-                    int candidate = row[c];
-                    best = production[candidate] > production[best] ? candidate : best;
-                }
-
-                loyal[j] = best;
+                loyal[j] = MostProductive(row, production);
             }
         }
+    }
 
-        rng.State = g;
+    // The visited firm with the highest production; the first in price order on a tie. Branch-free select.
+    private static int MostProductive(ReadOnlySpan<int> row, double[] production)
+    {
+        int best = row[0];
+        for (int c = 1; c < row.Length; c++)
+        {
+            int candidate = row[c];
+            best = Branchless.Select(production[candidate] > production[best], candidate, best);
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -140,43 +145,63 @@ public static class GoodsMarket
     /// </summary>
     public static void GoodsMarketRound(Consumer con, Producer prod, Rng rng)
     {
-        Span<double> budget = con.IncomeToSpend, inventory = prod.Inventory;
-        ReadOnlySpan<double> price = prod.Price;
-        Span<int> buyers = con.Buyers, head = con.ShopVisitsHead;
-        ReadOnlySpan<int> targets = con.ShopVisitsTargets;
-        int n = 0;
-        for (int j = 0; j < budget.Length; j++)
-        {
-            if (budget[j] > Constants.Eps)
-            {
-                buyers[n++] = j;
-            }
-        }
-
-        double stock = 0.0;
-        for (int i = 0; i < inventory.Length; i++)
-        {
-            stock += inventory[i];
-        }
-
-        if (n == 0 || stock <= Constants.Eps)
+        int n = CollectBuyers(con.IncomeToSpend, con.Buyers);
+        if (n == 0 || TotalInventory(prod.Inventory) <= Constants.Eps)
         {
             return;
         }
 
+        Span<int> buyers = con.Buyers.AsSpan(0, n);
+        Shuffle(buyers, rng);
+        Serve(buyers, con, prod);
+    }
+
+    // The buyers: budget > EPS, ascending. Returns how many.
+    private static int CollectBuyers(ReadOnlySpan<double> budget, Span<int> buyers)
+    {
+        int n = 0;
+        for (int j = 0; j < budget.Length; j++)
+        {
+            buyers[n] = j;
+            n += Branchless.Bit(budget[j] > Constants.Eps);
+        }
+
+        return n;
+    }
+
+    private static double TotalInventory(ReadOnlySpan<double> inventory)
+    {
+        double stock = 0.0;
+        foreach (double s in inventory)
+        {
+            stock += s;
+        }
+
+        return stock;
+    }
+
+    // A uniform shuffle (Fisher–Yates from the end), the generator kept in registers.
+    private static void Shuffle(Span<int> items, Rng rng)
+    {
         Xoshiro256 g = rng.State;
-        for (int i = n - 1; i > 0; i--)
+        for (int i = items.Length - 1; i > 0; i--)
         {
             int k = g.NextInt(i + 1);
-            (buyers[i], buyers[k]) = (buyers[k], buyers[i]);
+            (items[i], items[k]) = (items[k], items[i]);
         }
 
         rng.State = g;
+    }
 
+    // Each buyer in turn visits its queue in order, until the queue or the budget runs out.
+    private static void Serve(ReadOnlySpan<int> buyers, Consumer con, Producer prod)
+    {
+        int[] head = con.ShopVisitsHead, targets = con.ShopVisitsTargets;
+        double[] budget = con.IncomeToSpend, inventory = prod.Inventory, price = prod.Price;
         int maxZ = con.MaxZ;
-        for (int b = 0; b < n; b++)
+        foreach (int j in buyers)
         {
-            int j = buyers[b], h = head[j];
+            int h = head[j];
             if (h < 0)
             {
                 continue;
@@ -191,19 +216,21 @@ public static class GoodsMarket
                     break;
                 }
 
-                if (inventory[f] <= Constants.Eps)
+                double stock = inventory[f];
+                if (stock <= Constants.Eps)
                 {
                     continue;
                 }
 
-                double qty = left / price[f];
-                if (qty > inventory[f])
+                double p = price[f];
+                double qty = left / p;
+                if (qty > stock)
                 {
-                    qty = inventory[f];
+                    qty = stock;
                 }
 
-                left -= qty * price[f];
-                inventory[f] -= qty;
+                left -= qty * p;
+                inventory[f] = stock - qty;
             }
 
             budget[j] = left;

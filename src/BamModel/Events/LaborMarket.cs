@@ -58,10 +58,7 @@ public static class LaborMarket
     public static void FirmsDecideWageOffer(Employer emp, double minWage, double hXi, Rng rng)
     {
         Span<double> xi = emp.Shock;
-        for (int i = 0; i < xi.Length; i++)
-        {
-            xi[i] = rng.Uniform(0.0, hXi);
-        }
+        rng.FillUniform(xi, 0.0, hXi);
 
         Span<double> offer = emp.WageOffer;
         ReadOnlySpan<int> vacancies = emp.NVacancies;
@@ -86,82 +83,121 @@ public static class LaborMarket
     /// </summary>
     public static void WorkersDecideFirmsToApply(Worker wrk, Employer emp, JobSearchMethod method, Rng rng)
     {
-        int nFirms = emp.Count, maxM = wrk.MaxM;
-        Span<int> pool = wrk.Pool.AsSpan(0, nFirms);
-        Span<bool> inPool = wrk.InPool;
-        int poolSize = 0;
-        for (int i = 0; i < nFirms; i++)
-        {
-            inPool[i] = method == JobSearchMethod.AllFirms || emp.NVacancies[i] > 0;
-            if (inPool[i])
-            {
-                pool[poolSize++] = i;
-            }
-        }
-
-        Span<int> employer = wrk.Employer, head = wrk.JobAppsHead, targets = wrk.JobAppsTargets, seekers = wrk.Seekers;
+        int poolSize = BuildPool(wrk, emp, method);
         wrk.SeekerCount = 0;
         if (poolSize == 0)
         {
-            for (int j = 0; j < employer.Length; j++)
-            {
-                if (employer[j] < 0)
-                {
-                    targets.Slice(j * maxM, maxM).Fill(-1);
-                    head[j] = -1;
-                }
-            }
-
+            ClearUnemployedQueues(wrk);
             return;
         }
 
-        int m = Math.Min(maxM, poolSize), nSeekers = 0;
-        Span<int> perm = wrk.Perm.AsSpan(0, poolSize), undo = wrk.Undo;
-        SampleKPerRow.InitPermutation(perm);
-        ReadOnlySpan<double> offer = emp.WageOffer;
-        Span<int> prevEmployer = wrk.EmployerPrev;
-        Span<bool> expired = wrk.ContractExpired, fired = wrk.Fired;
-        Xoshiro256 g = rng.State;
+        int nSeekers = CollectUnemployed(wrk.Employer, wrk.Seekers);
+        wrk.SeekerCount = nSeekers;
+        if (nSeekers == 0)
+        {
+            wrk.JobAppsHead.AsSpan().Fill(-1);
+            return;
+        }
+
+        DrawApplicationQueues(wrk, emp.WageOffer, poolSize, rng);
+        ApplyLoyaltyAndOpenQueues(wrk, Math.Min(wrk.MaxM, poolSize));
+    }
+
+    // The pool, ascending, and its membership flags. Returns the pool size.
+    private static int BuildPool(Worker wrk, Employer emp, JobSearchMethod method)
+    {
+        int nFirms = emp.Count, poolSize = 0;
+        Span<int> pool = wrk.Pool.AsSpan(0, nFirms);
+        Span<bool> inPool = wrk.InPool.AsSpan(0, nFirms);
+        ReadOnlySpan<int> vacancies = emp.NVacancies.AsSpan(0, nFirms);
+        bool all = method == JobSearchMethod.AllFirms;
+        for (int i = 0; i < pool.Length; i++)
+        {
+            bool member = all || vacancies[i] > 0;
+            inPool[i] = member;
+            pool[poolSize] = i;
+            poolSize += member ? 1 : 0;
+        }
+
+        return poolSize;
+    }
+
+    // Empty pool: every unemployed worker gets an empty queue and no head.
+    private static void ClearUnemployedQueues(Worker wrk)
+    {
+        ReadOnlySpan<int> employer = wrk.Employer;
+        Span<int> head = wrk.JobAppsHead, targets = wrk.JobAppsTargets;
+        int maxM = wrk.MaxM;
         for (int j = 0; j < employer.Length; j++)
         {
-            if (employer[j] >= 0)
+            if (employer[j] < 0)
             {
-                continue;
+                targets.Slice(j * maxM, maxM).Fill(-1);
+                head[j] = -1;
             }
+        }
+    }
 
-            Span<int> queue = targets.Slice(j * maxM, maxM);
-            Span<int> row = queue[..m];
-            SampleKPerRow.DrawRow(row, m, poolSize, -1, perm, undo, ref g);
-            for (int c = 0; c < m; c++)
+    // The unemployed workers, ascending. Returns how many.
+    private static int CollectUnemployed(ReadOnlySpan<int> employer, Span<int> seekers)
+    {
+        int n = 0;
+        for (int j = 0; j < employer.Length; j++)
+        {
+            seekers[n] = j;
+            n += employer[j] < 0 ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    // For each seeker in order: M distinct pool firms (the only draws of #10), sorted by wage offer descending.
+    private static void DrawApplicationQueues(Worker wrk, ReadOnlySpan<double> offer, int poolSize, Rng rng)
+    {
+        int maxM = wrk.MaxM, m = Math.Min(maxM, poolSize);
+        ReadOnlySpan<int> seekers = wrk.Seekers.AsSpan(0, wrk.SeekerCount), pool = wrk.Pool.AsSpan(0, poolSize);
+        Span<int> targets = wrk.JobAppsTargets, perm = wrk.Perm.AsSpan(0, poolSize);
+        SampleKPerRow.InitPermutation(perm);
+        SampleKPerRow.DrawRows(seekers, targets, maxM, m, poolSize, default, perm, wrk.Undo, rng);
+        bool identityPool = poolSize == offer.Length;
+        foreach (int j in seekers)
+        {
+            Span<int> row = targets.Slice(j * maxM, m);
+            if (!identityPool)
             {
-                row[c] = pool[row[c]];
+                for (int c = 0; c < row.Length; c++)
+                {
+                    row[c] = pool[row[c]];
+                }
             }
 
             SmallSort.ByKeyDescending(row, offer);
+        }
+    }
+
+    // Loyalty (a worker whose contract expired, not fired, with the previous employer in the pool), the unused
+    // columns, the head, and the flags reset for every seeker.
+    private static void ApplyLoyaltyAndOpenQueues(Worker wrk, int m)
+    {
+        int maxM = wrk.MaxM;
+        ReadOnlySpan<int> seekers = wrk.Seekers.AsSpan(0, wrk.SeekerCount), prevEmployer = wrk.EmployerPrev;
+        ReadOnlySpan<bool> inPool = wrk.InPool;
+        Span<int> targets = wrk.JobAppsTargets, head = wrk.JobAppsHead;
+        Span<bool> expired = wrk.ContractExpired, fired = wrk.Fired;
+        foreach (int j in seekers)
+        {
+            Span<int> queue = targets.Slice(j * maxM, maxM);
             int prev = prevEmployer[j];
             if (expired[j] && !fired[j] && prev >= 0 && inPool[prev])
             {
-                PutFirst(row, prev);
+                PutFirst(queue[..m], prev);
             }
 
-            for (int c = m; c < maxM; c++)
-            {
-                queue[c] = -1;
-            }
-
+            queue[m..].Fill(-1);
             head[j] = j * maxM;
             expired[j] = false;
             fired[j] = false;
-            seekers[nSeekers++] = j;
         }
-
-        rng.State = g;
-        if (nSeekers == 0)
-        {
-            head.Fill(-1);
-        }
-
-        wrk.SeekerCount = nSeekers;
     }
 
     /// <summary>
@@ -183,13 +219,10 @@ public static class LaborMarket
             int j = seekers[s], h = head[j];
             int target = targets[h];
             targets[h] = -1;
-            head[j] = target < 0 || h + 1 == (j + 1) * maxM ? -1 : h + 1;
-            if (target >= 0 && vacancies[target] > 0)
-            {
-                appWorker[nApps] = j;
-                appTarget[nApps] = target;
-                nApps++;
-            }
+            head[j] = Branchless.Select((target < 0) | (h + 1 == (j + 1) * maxM), -1, h + 1);
+            appWorker[nApps] = j;
+            appTarget[nApps] = target;
+            nApps += Branchless.Bit(target >= 0) & Branchless.Bit(vacancies[Math.Max(target, 0)] > 0);
         }
 
         if (nApps > 0)
@@ -208,10 +241,8 @@ public static class LaborMarket
         for (int s = 0; s < wrk.SeekerCount; s++)
         {
             int j = seekers[s];
-            if (head[j] >= 0)
-            {
-                seekers[kept++] = j;
-            }
+            seekers[kept] = j;
+            kept += Branchless.Bit(head[j] >= 0);
         }
 
         wrk.SeekerCount = kept;

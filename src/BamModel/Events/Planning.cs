@@ -15,26 +15,17 @@ public static class Planning
     public static void FirmsDecideDesiredProduction(Producer prod, double avgMktPrice, double hRho, Rng rng)
     {
         Span<double> rho = prod.Shock;
-        for (int i = 0; i < rho.Length; i++)
-        {
-            rho[i] = rng.Uniform(0.0, hRho);
-        }
+        rng.FillUniform(rho, 0.0, hRho);
 
         Span<double> production = prod.Production, prev = prod.ProductionPrev, expected = prod.ExpectedDemand, desired = prod.DesiredProduction;
         ReadOnlySpan<double> inventory = prod.Inventory, price = prod.Price;
         for (int i = 0; i < production.Length; i++)
         {
             production[i] = 0.0;
-            double d = prev[i];
-            if (inventory[i] == 0.0 && price[i] >= avgMktPrice)
-            {
-                d = prev[i] * (1.0 + rho[i]);
-            }
-            else if (inventory[i] > 0.0 && price[i] < avgMktPrice)
-            {
-                d = prev[i] * (1.0 - rho[i]);
-            }
-
+            // Without a jump: the factor is 1 + ρ, 1 + (−ρ) = 1 − ρ or 1 + 0 = 1, and Y_prev · 1 = Y_prev exactly.
+            int up = Branchless.Bit(inventory[i] == 0.0) & Branchless.Bit(price[i] >= avgMktPrice);
+            int down = Branchless.Bit(inventory[i] > 0.0) & Branchless.Bit(price[i] < avgMktPrice);
+            double d = prev[i] * (1.0 + rho[i] * (up - down));
             expected[i] = d;
             desired[i] = d;
         }
@@ -70,24 +61,18 @@ public static class Planning
     public static void FirmsPlanPrice(Producer prod, double avgMktPrice, double hEta, Rng rng)
     {
         Span<double> eta = prod.Shock;
-        for (int i = 0; i < eta.Length; i++)
-        {
-            eta[i] = rng.Uniform(0.0, hEta);
-        }
+        rng.FillUniform(eta, 0.0, hEta);
 
         Span<double> price = prod.Price;
         ReadOnlySpan<double> inventory = prod.Inventory, breakeven = prod.BreakevenPrice;
         for (int i = 0; i < price.Length; i++)
         {
+            // Without a jump, as in #1: the factor is 1 + η or 1 − η, and a firm that does neither keeps P unfloored.
             double p = price[i];
-            if (inventory[i] == 0.0 && p < avgMktPrice)
-            {
-                price[i] = Math.Max(p * (1.0 + eta[i]), breakeven[i]);
-            }
-            else if (inventory[i] > 0.0 && p >= avgMktPrice)
-            {
-                price[i] = Math.Max(p * (1.0 - eta[i]), breakeven[i]);
-            }
+            int raise = Branchless.Bit(inventory[i] == 0.0) & Branchless.Bit(p < avgMktPrice);
+            int cut = Branchless.Bit(inventory[i] > 0.0) & Branchless.Bit(p >= avgMktPrice);
+            double revised = Math.Max(p * (1.0 + eta[i] * (raise - cut)), breakeven[i]);
+            price[i] = Branchless.Select((raise | cut) != 0, revised, p);
         }
     }
 

@@ -1,3 +1,4 @@
+using BamModel.Algorithms;
 using BamModel.Roles;
 
 namespace BamModel.Events;
@@ -24,10 +25,8 @@ public static class Production
         Span<double> income = con.Income;
         for (int j = 0; j < income.Length; j++)
         {
-            if (employer[j] >= 0)
-            {
-                income[j] += wage[j];
-            }
+            // Without a jump: the unemployed add an exact 0 (income is never −0).
+            income[j] += wage[j] * Branchless.Bit(employer[j] >= 0);
         }
     }
 

@@ -1,3 +1,4 @@
+using BamModel.Algorithms;
 using BamModel.Roles;
 
 namespace BamModel.Events;
@@ -90,7 +91,7 @@ public static class Revenue
         for (int i = 0; i < funds.Length; i++)
         {
             double pi = netProfit[i];
-            double keep = pi > 0.0 ? pi * (1.0 - delta) : pi;
+            double keep = Branchless.Select(pi > 0.0, pi * (1.0 - delta), pi);
             double dividend = pi - keep;
             retained[i] = keep;
             funds[i] -= dividend;
