@@ -45,7 +45,7 @@ public sealed class Rng
     public int NextInt(int n) => State.NextInt(n);
 
     /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
-    public double Exponential(double scale) => -scale * DetMath.Log(1.0 - State.NextDouble());
+    public double Exponential(double scale) => State.NextExponential(scale);
 }
 
 /// <summary>xoshiro256** (Blackman and Vigna), a value type so that a hot loop can keep it in registers.</summary>
@@ -80,6 +80,10 @@ public struct Xoshiro256
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextExponential(double scale) => -scale * DetMath.Log(1.0 - NextDouble());
 
     /// <summary>
     /// An unbiased integer in [0, <paramref name="n"/>), n ≥ 1, by Lemire's multiply-and-reject on the upper 32

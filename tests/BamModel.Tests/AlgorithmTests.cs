@@ -299,17 +299,20 @@ public class AlgorithmTests
     }
 
     [Theory]
-    [InlineData(2, 100, true)]    // rejection, forced loyal firm
+    [InlineData(2, 100, true)]    // two columns, a loyal firm or none (-1) forced
+    [InlineData(2, 100, false)]   // two columns, nothing forced
+    [InlineData(2, 3, true)]      // two columns from a small pool: Fisher-Yates
     [InlineData(4, 100, false)]   // rejection
     [InlineData(4, 6, false)]     // Fisher-Yates
     [InlineData(3, 3, false)]     // the whole pool, no draw
     public void SampleKPerRow_DrawRows_SameRowsAndStreamAsRowByRow(int k, int pool, bool forced)
     {
-        const int stride = 5;
-        int[] owners = [0, 2, 3, 6];
-        int[] forcedIds = forced ? [7, -1, 3, 0, 0, 0, 42] : [];
-        var batchRows = Enumerable.Repeat(-1, 7 * stride).ToArray();
-        var singleRows = Enumerable.Repeat(-1, 7 * stride).ToArray();
+        // 300 rows (enough for some redraws with 100 firms), every third owner left out, every fourth forced to none.
+        const int stride = 5, nOwners = 450;
+        int[] owners = [.. Enumerable.Range(0, nOwners).Where(o => o % 3 != 1)];
+        int[] forcedIds = forced ? [.. Enumerable.Range(0, nOwners).Select(o => o % 4 == 0 ? -1 : o % pool)] : [];
+        var batchRows = Enumerable.Repeat(-1, nOwners * stride).ToArray();
+        var singleRows = Enumerable.Repeat(-1, nOwners * stride).ToArray();
         var perm = new int[pool];
         SampleKPerRow.InitPermutation(perm);
         var batchRng = new Rng(11);

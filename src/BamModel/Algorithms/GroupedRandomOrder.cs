@@ -71,7 +71,8 @@ public static class GroupedRandomOrder
     /// 0 … c − 1 were drawn by earlier calls: swaps a uniformly chosen item of <c>group[c ..]</c> into place c and
     /// returns it. Random: one bounded integer (none for the last item).
     /// </summary>
-    public static int DrawNext(Span<int> group, int c, Rng rng)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int DrawNext(Span<int> group, int c, ref Xoshiro256 rng)
     {
         int j = c + rng.NextInt(group.Length - c);
         (group[c], group[j]) = (group[j], group[c]);

@@ -30,6 +30,7 @@ public static class ResolveConflicts
 
         GroupedRandomOrder.GroupByTarget(target[..n], groupStart, order);
         accepted[..n].Clear();
+        Xoshiro256 g = rng.State;
         for (int t = 0; t < nTargets; t++)
         {
             int start = groupStart[t], count = groupStart[t + 1] - start, cap = capacity[t];
@@ -42,10 +43,12 @@ public static class ResolveConflicts
             int take = Math.Min(cap, count);
             for (int c = 0; c < take; c++)
             {
-                int a = count > cap ? GroupedRandomOrder.DrawNext(group, c, rng) : group[c];
+                int a = count > cap ? GroupedRandomOrder.DrawNext(group, c, ref g) : group[c];
                 accepted[a] = true;
             }
         }
+
+        rng.State = g;
     }
 
     // Counts the applications per target (in groupStart[t + 1], which GroupByTarget recounts) and tells whether

@@ -22,7 +22,35 @@ public static class SampleKPerRow
     {
         Xoshiro256 g = rng.State;
         bool hasForced = !forced.IsEmpty;
-        if (k < nPool && k <= 8 && k * k <= nPool)
+        if (k == 2 && nPool >= 4)
+        {
+            // The shop rows of the default max_Z = 2: the rejection loop below, unrolled for two columns.
+            foreach (int owner in owners)
+            {
+                int first = hasForced ? forced[owner] : -1, second;
+                if (first >= 0)
+                {
+                    do
+                    {
+                        second = g.NextInt(nPool);
+                    }
+                    while (second == first);
+                }
+                else
+                {
+                    do
+                    {
+                        first = g.NextInt(nPool);
+                        second = g.NextInt(nPool);
+                    }
+                    while (second == first);
+                }
+
+                rows[owner * stride] = first;
+                rows[(owner * stride) + 1] = second;
+            }
+        }
+        else if (k < nPool && k <= 8 && k * k <= nPool)
         {
             foreach (int owner in owners)
             {

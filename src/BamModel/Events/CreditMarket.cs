@@ -192,6 +192,7 @@ public static class CreditMarket
         }
 
         Span<double> wage = wrk.Wage;
+        Xoshiro256 g = rng.State;
         for (int i = 0; i < gapped.Length; i++)
         {
             int first = emp.GroupStart[i], size = emp.GroupStart[i + 1] - first;
@@ -205,7 +206,7 @@ public static class CreditMarket
             int nFired = 0;
             while (nFired < size && !(covered >= gap))
             {
-                int j = GroupedRandomOrder.DrawNext(group, nFired, rng);
+                int j = GroupedRandomOrder.DrawNext(group, nFired, ref g);
                 covered += wage[j];
                 Layoffs.Fire(wrk, j, i);
                 nFired++;
@@ -214,6 +215,8 @@ public static class CreditMarket
             emp.CurrentLabor[i] -= nFired;
             bill[i] -= covered;
         }
+
+        rng.State = g;
     }
 
     private static void LendWithinSupply(

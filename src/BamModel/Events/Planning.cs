@@ -136,6 +136,7 @@ public static class Planning
         }
 
         Span<int> items = emp.GroupItems;
+        Xoshiro256 g = rng.State;
         for (int i = 0; i < excess.Length; i++)
         {
             int start = emp.GroupStart[i], size = emp.GroupStart[i + 1] - start;
@@ -148,10 +149,12 @@ public static class Planning
             int nFire = Math.Min(current[i] - desired[i], size);
             for (int c = 0; c < nFire; c++)
             {
-                Layoffs.Fire(wrk, GroupedRandomOrder.DrawNext(group, c, rng), i);
+                Layoffs.Fire(wrk, GroupedRandomOrder.DrawNext(group, c, ref g), i);
             }
 
             current[i] -= nFire;
         }
+
+        rng.State = g;
     }
 }

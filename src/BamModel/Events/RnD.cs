@@ -42,12 +42,15 @@ public static class RnD
     {
         ReadOnlySpan<double> intensity = rnd.RnDIntensity;
         Span<double> increment = rnd.ProductivityIncrement, phi = prod.LaborProductivity;
+        Xoshiro256 g = rng.State;
         for (int i = 0; i < increment.Length; i++)
         {
-            double z = intensity[i] > 0.0 ? rng.Exponential(intensity[i]) : 0.0;
+            double z = intensity[i] > 0.0 ? g.NextExponential(intensity[i]) : 0.0;
             increment[i] = z;
             phi[i] += z;
         }
+
+        rng.State = g;
     }
 
     /// <summary>firms_deduct_rn_d_expenditure. Writes: net_profit := net_profit · (1 − σ). The R&amp;D spending leaves the economy.</summary>
