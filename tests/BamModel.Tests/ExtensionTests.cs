@@ -43,6 +43,46 @@ public class ExtensionTests
     }
 
     [Fact]
+    public void BufferStockEvents_FourHouseholdsAtATime_GiveTheBitsOfOneAtATime()
+    {
+        // 103 households take the four-lane path (and a scalar tail of 3); each one alone takes the scalar path.
+        double[] special = [0.0, -0.0, -1.0, 1e-300, double.NaN, double.PositiveInfinity];
+        var random = new Random(8);
+        double Draw(int j, int salt) => (j + salt) % 7 == 0 ? special[(j + salt) % special.Length] : random.NextDouble() * 3.0 - 0.5;
+        var all = Tiny.Economy(households: 103);
+        for (int j = 0; j < 103; j++)
+        {
+            all.Consumer.Income[j] = Draw(j, 0);
+            all.BufferStock.PrevIncome[j] = Draw(j, 3);
+            all.Consumer.Savings[j] = Draw(j, 5);
+        }
+
+        var alone = new Simulation[103];
+        for (int j = 0; j < 103; j++)
+        {
+            alone[j] = Tiny.Economy(households: 1);
+            alone[j].Consumer.Income[0] = all.Consumer.Income[j];
+            alone[j].BufferStock.PrevIncome[0] = all.BufferStock.PrevIncome[j];
+            alone[j].Consumer.Savings[0] = all.Consumer.Savings[j];
+            BufferStockEvents.ConsumersCalcBufferStockPropensity(alone[j].BufferStock, alone[j].Consumer, h: 1.5);
+            BufferStockEvents.ConsumersDecideBufferStockSpending(alone[j].BufferStock, alone[j].Consumer);
+        }
+
+        BufferStockEvents.ConsumersCalcBufferStockPropensity(all.BufferStock, all.Consumer, h: 1.5);
+        BufferStockEvents.ConsumersDecideBufferStockSpending(all.BufferStock, all.Consumer);
+
+        for (int j = 0; j < 103; j++)
+        {
+            Assert.Equal(Bits(alone[j].BufferStock.Propensity[0]), Bits(all.BufferStock.Propensity[j]));
+            Assert.Equal(Bits(alone[j].Consumer.IncomeToSpend[0]), Bits(all.Consumer.IncomeToSpend[j]));
+            Assert.Equal(Bits(alone[j].Consumer.Savings[0]), Bits(all.Consumer.Savings[j]));
+            Assert.Equal(Bits(alone[j].BufferStock.PrevIncome[0]), Bits(all.BufferStock.PrevIncome[j]));
+        }
+
+        static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
+    }
+
+    [Fact]
     public void FirmsComputeRnDIntensity_SigmaDecaysWithFragility_IntensityPerSales()
     {
         var sim = Tiny.Economy(firms: 3);
