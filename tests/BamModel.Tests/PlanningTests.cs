@@ -51,6 +51,29 @@ public class PlanningTests
     }
 
     [Fact]
+    public void FirmsPlanPrice_FourFirmsAtATimeAndTheRest_EachRuleAsForOneFirm()
+    {
+        // Firms 0–3 take the four-lane path, firm 4 the scalar one; P̄ = 1.
+        var sim = Tiny.Economy(firms: 5, seed: 13);
+        double[] price = [0.8, 1.5, 1.02, 0.7, 1.1];
+        double[] inventory = [0.0, 2.0, 2.0, 3.0, 0.0];
+        double[] breakeven = [0.5, 0.5, 1.05, 2.0, 0.5];
+        price.CopyTo(sim.Producer.Price, 0);
+        inventory.CopyTo(sim.Producer.Inventory, 0);
+        breakeven.CopyTo(sim.Producer.BreakevenPrice, 0);
+        var shocks = new Rng(13);
+        double[] eta = [.. Enumerable.Range(0, 5).Select(_ => shocks.Uniform(0, 0.1))];
+
+        Planning.FirmsPlanPrice(sim.Producer, avgMktPrice: 1.0, hEta: 0.1, sim.Rng);
+
+        Assert.Equal(0.8 * (1 + eta[0]), sim.Producer.Price[0]);    // sold out, below P̄: raise
+        Assert.Equal(1.5 * (1 - eta[1]), sim.Producer.Price[1]);    // unsold, above P̄: cut
+        Assert.Equal(1.05, sim.Producer.Price[2]);                  // cut, floored at the breakeven price
+        Assert.Equal(0.7, sim.Producer.Price[3]);                   // unsold but below P̄: kept, unfloored
+        Assert.Equal(1.1, sim.Producer.Price[4]);                   // sold out but above P̄: kept
+    }
+
+    [Fact]
     public void FirmsPlanBreakevenPrice_WageBillPlusInterestOverDesiredOutput()
     {
         var sim = Tiny.Economy(firms: 2);

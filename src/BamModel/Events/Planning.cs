@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using BamModel.Algorithms;
 using BamModel.Roles;
 
@@ -19,9 +20,26 @@ public static class Planning
 
         Span<double> production = prod.Production, prev = prod.ProductionPrev, expected = prod.ExpectedDemand, desired = prod.DesiredProduction;
         ReadOnlySpan<double> inventory = prod.Inventory, price = prod.Price;
-        for (int i = 0; i < production.Length; i++)
+        production.Clear();
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            production[i] = 0.0;
+            // Four firms at a time, the scalar loop's operations lane by lane (the same bits).
+            var avg = Vector256.Create(avgMktPrice);
+            for (; i <= production.Length - 4; i += 4)
+            {
+                var stock = Vector256.Create<double>(inventory[i..]);
+                var p = Vector256.Create<double>(price[i..]);
+                var up = Vector256.Equals(stock, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(p, avg);
+                var down = Vector256.GreaterThan(stock, Vector256<double>.Zero) & Vector256.LessThan(p, avg);
+                var d = Vector256.Create<double>(prev[i..]) * (Vector256<double>.One + Vector256.Create<double>(rho[i..]) * Sign(up, down));
+                d.CopyTo(expected[i..]);
+                d.CopyTo(desired[i..]);
+            }
+        }
+
+        for (; i < production.Length; i++)
+        {
             // Without a jump: the factor is 1 + ρ, 1 + (−ρ) = 1 − ρ or 1 + 0 = 1, and Y_prev · 1 = Y_prev exactly.
             int up = Branchless.Bit(inventory[i] == 0.0) & Branchless.Bit(price[i] >= avgMktPrice);
             int down = Branchless.Bit(inventory[i] > 0.0) & Branchless.Bit(price[i] < avgMktPrice);
@@ -65,7 +83,24 @@ public static class Planning
 
         Span<double> price = prod.Price;
         ReadOnlySpan<double> inventory = prod.Inventory, breakeven = prod.BreakevenPrice;
-        for (int i = 0; i < price.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four firms at a time, the scalar loop's operations lane by lane (the same bits).
+            var avg = Vector256.Create(avgMktPrice);
+            for (; i <= price.Length - 4; i += 4)
+            {
+                var stock = Vector256.Create<double>(inventory[i..]);
+                var p = Vector256.Create<double>(price[i..]);
+                var raise = Vector256.Equals(stock, Vector256<double>.Zero) & Vector256.LessThan(p, avg);
+                var cut = Vector256.GreaterThan(stock, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(p, avg);
+                var factor = Vector256<double>.One + Vector256.Create<double>(eta[i..]) * Sign(raise, cut);
+                var revised = Vector256.Max(p * factor, Vector256.Create<double>(breakeven[i..]));
+                Vector256.ConditionalSelect(raise | cut, revised, p).CopyTo(price[i..]);
+            }
+        }
+
+        for (; i < price.Length; i++)
         {
             // Without a jump, as in #1: the factor is 1 + η or 1 − η, and a firm that does neither keeps P unfloored.
             double p = price[i];
@@ -157,4 +192,8 @@ public static class Planning
 
         rng.State = g;
     }
+
+    // Per lane 1.0 where plus, −1.0 where minus, 0.0 elsewhere: the int (plus − minus) of the scalar loops, as a double.
+    private static Vector256<double> Sign(Vector256<double> plus, Vector256<double> minus) =>
+        Vector256.ConditionalSelect(plus, Vector256<double>.One, Vector256.ConditionalSelect(minus, Vector256.Create(-1.0), Vector256<double>.Zero));
 }
