@@ -218,4 +218,41 @@ public class LaborMarketTests
         Assert.Equal(0, sim.Employer.CurrentLabor[0]);
         Assert.Equal(0.3, sim.Employer.WageBill[0]);
     }
+
+    [Fact]
+    public void WorkersUpdateContracts_EightAtATimeAndTheRest_EndOnlyTheLastPeriod()
+    {
+        // 19 workers: two groups of eight take the vector path, the last three the scalar one. Worker j is
+        // unemployed when j % 4 == 3; the others start with j % 3 periods left (0 is counted as 1).
+        var sim = Tiny.Economy(firms: 2, households: 19);
+        for (int j = 0; j < 19; j++)
+        {
+            if (j % 4 != 3)
+            {
+                Tiny.Employ(sim, j, firm: j % 2, wage: 1.0 + j, periodsLeft: j % 3);
+            }
+        }
+
+        Production.WorkersUpdateContracts(sim.Worker, sim.Employer);
+
+        int[] ended = [0, 1, 4, 6, 9, 10, 12, 13, 16, 18];     // employed with 0 or 1 period left
+        int[] unemployed = [3, 7, 11, 15];
+        for (int j = 0; j < 19; j++)
+        {
+            if (ended.Contains(j))
+            {
+                Assert.Equal((-1, j % 2, 0.0, true, 0), (sim.Worker.Employer[j], sim.Worker.EmployerPrev[j], sim.Worker.Wage[j], sim.Worker.ContractExpired[j], sim.Worker.PeriodsLeft[j]));
+            }
+            else if (unemployed.Contains(j))
+            {
+                Assert.Equal((-1, 0), (sim.Worker.Employer[j], sim.Worker.PeriodsLeft[j]));
+            }
+            else
+            {
+                Assert.Equal((j % 2, 1, false), (sim.Worker.Employer[j], sim.Worker.PeriodsLeft[j], sim.Worker.ContractExpired[j]));
+            }
+        }
+
+        Assert.Equal([3, 2], sim.Employer.CurrentLabor);   // 15 employed, 10 leave: 2, 8 and 14 stay at firm 0, 5 and 17 at firm 1
+    }
 }

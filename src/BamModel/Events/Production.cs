@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using BamModel.Algorithms;
 using BamModel.Roles;
 
@@ -81,10 +83,29 @@ public static class Production
     public static void WorkersUpdateContracts(Worker wrk, Employer emp)
     {
         Span<int> employer = wrk.Employer, periodsLeft = wrk.PeriodsLeft;
-        for (int j = 0; j < employer.Length; j++)
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            int firm = employer[j];
-            if (firm < 0)
+            // Eight workers at a time count down; only the (few) contracts that end are handled one by one, in
+            // ascending order as below.
+            var one = Vector256<int>.One;
+            for (; j <= employer.Length - 8; j += 8)
+            {
+                var employed = Vector256.GreaterThanOrEqual(Vector256.Create<int>(employer[j..]), Vector256<int>.Zero);
+                var before = Vector256.Create<int>(periodsLeft[j..]);
+                var left = Vector256.Max(before, one) - one;
+                Vector256.ConditionalSelect(employed, left, before).CopyTo(periodsLeft[j..]);
+                uint ending = (employed & Vector256.Equals(left, Vector256<int>.Zero)).ExtractMostSignificantBits();
+                for (; ending != 0; ending &= ending - 1)
+                {
+                    EndContract(wrk, emp, j + BitOperations.TrailingZeroCount(ending));
+                }
+            }
+        }
+
+        for (; j < employer.Length; j++)
+        {
+            if (employer[j] < 0)
             {
                 continue;
             }
@@ -93,13 +114,19 @@ public static class Production
             periodsLeft[j] = left;
             if (left == 0)
             {
-                employer[j] = -1;
-                wrk.EmployerPrev[j] = firm;
-                wrk.Wage[j] = 0.0;
-                wrk.ContractExpired[j] = true;
-                wrk.Fired[j] = false;
-                emp.CurrentLabor[firm]--;
+                EndContract(wrk, emp, j);
             }
         }
+    }
+
+    private static void EndContract(Worker wrk, Employer emp, int j)
+    {
+        int firm = wrk.Employer[j];
+        wrk.Employer[j] = -1;
+        wrk.EmployerPrev[j] = firm;
+        wrk.Wage[j] = 0.0;
+        wrk.ContractExpired[j] = true;
+        wrk.Fired[j] = false;
+        emp.CurrentLabor[firm]--;
     }
 }
