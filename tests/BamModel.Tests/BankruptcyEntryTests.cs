@@ -78,13 +78,42 @@ public class BankruptcyEntryTests
     [InlineData(10, 5.5)]    // k = 0: plain mean
     [InlineData(20, 10.5)]   // k = 1: mean of 2 … 19
     [InlineData(50, 25.5)]   // k = 2: mean of 3 … 48
-    [InlineData(6000, 3000.5)] // k = 300: the sorting path
+    [InlineData(6000, 3000.5)] // k = 300
     public void TrimMean_DropsKSmallestAndLargest(int n, double expected)
     {
         double[] values = [.. Enumerable.Range(1, n).Select(i => (double)i).Reverse()];
         new Random(1).Shuffle(values);
 
         Assert.Equal(expected, TrimMean.ComputeInplace(values), 12);
+    }
+
+    [Fact]
+    public void TrimMean_TiesAtTheCut_DropExactlyOneCopyEachSide()
+    {
+        // n = 20, k = 1: three 1s, fifteen 5s, two 9s; one 1 and one 9 go: (2·1 + 15·5 + 9) / 18.
+        double[] values = [5, 9, 5, 1, 5, 5, 5, 1, 5, 5, 9, 5, 5, 5, 1, 5, 5, 5, 5, 5];
+
+        Assert.Equal(86.0 / 18.0, TrimMean.ComputeInplace(values), 14);
+    }
+
+    [Theory]
+    [InlineData(0)]      // trimmed away as the smallest by position
+    [InlineData(7)]
+    [InlineData(399)]
+    public void TrimMean_NaNAnywhere_IsNaN(int at)
+    {
+        double[] values = [.. Enumerable.Range(0, 400).Select(i => (double)(i % 37))];
+        values[at] = double.NaN;
+
+        Assert.True(double.IsNaN(TrimMean.ComputeInplace(values)));
+    }
+
+    [Fact]
+    public void TrimMean_AllEqual_IsThatValue()
+    {
+        double[] values = [.. Enumerable.Repeat(0.3, 450)];
+
+        Assert.Equal(0.3, TrimMean.ComputeInplace(values), 12);
     }
 
     [Fact]

@@ -3,14 +3,16 @@ namespace BamModel.Algorithms;
 /// <summary>
 /// bam-model §2.10 <c>trim_mean(values, 0.05)</c>: drop the k smallest and k largest values, k = round(0.05·n)
 /// with round-half-to-even on the double product (n = 10 → 0, 50 → 2, 70 → 4, 90 → 4, 95 → 5), and average the
-/// rest. n = 0 gives 0; k = 0 gives the plain mean. The trimmed sums come from two bounded heaps in one pass:
-/// no sort, and almost every comparison goes the same way (so it is cheap to predict).
+/// rest. n = 0 gives 0; k = 0 gives the plain mean. Like SciPy, by partitioning instead of sorting: a quickselect
+/// moves the k smallest values to the front, a second one the k largest to the back, and the middle is summed in
+/// the order the partitions leave it. Every step is fixed by the data alone, so the result is the same on every
+/// machine; the partition loops have no data-dependent jumps.
 /// </summary>
 public static class TrimMean
 {
-    private const int MaxHeapOnStack = 256;
+    private const int SampleSize = 9;
 
-    /// <summary>The 5 % trimmed mean of <paramref name="values"/> (the span may be reordered).</summary>
+    /// <summary>The 5 % trimmed mean of <paramref name="values"/> (the span is reordered).</summary>
     public static double ComputeInplace(Span<double> values)
     {
         int n = values.Length;
@@ -20,123 +22,120 @@ public static class TrimMean
         }
 
         int k = TrimCount(n);
-        if (k == 0 || k > MaxHeapOnStack)
+        if (k > 0)
         {
-            return k == 0 ? Mean(values) : SortedTrimMean(values, k);
+            MoveSmallestToFront(values, k);
+            MoveSmallestToFront(values[k..], n - (2 * k));
         }
 
-        // One pass: the total, a max-heap of the k smallest and a max-heap of the negated k largest.
-        Span<double> low = stackalloc double[k];
-        Span<double> high = stackalloc double[k];
-        double total = 0.0;
-        for (int i = 0; i < k; i++)
+        double sum = 0.0;
+        foreach (double x in values[k..(n - k)])
         {
-            double x = values[i];
-            total += x;
-            low[i] = x;
-            SiftUp(low, i);
-            high[i] = -x;
-            SiftUp(high, i);
+            sum += x;
         }
 
-        for (int i = k; i < n; i++)
+        // A NaN anywhere makes the mean NaN, as it does in the original, even where the partition trimmed it away.
+        bool trimmedNaN = false;
+        foreach (double x in values[..k])
         {
-            double x = values[i];
-            total += x;
-            if (x < low[0])
-            {
-                low[0] = x;
-                SiftDown(low);
-            }
-
-            if (-x < high[0])
-            {
-                high[0] = -x;
-                SiftDown(high);
-            }
+            trimmedNaN |= double.IsNaN(x);
         }
 
-        double trimmed = 0.0;
-        for (int i = 0; i < k; i++)
+        foreach (double x in values[(n - k)..])
         {
-            trimmed += low[i] - high[i];
+            trimmedNaN |= double.IsNaN(x);
         }
 
-        return (total - trimmed) / (n - 2 * k);
+        return trimmedNaN ? double.NaN : sum / (n - (2 * k));
     }
 
     /// <summary>k = round(0.05 · n), half to even (C#'s default rounding).</summary>
     public static int TrimCount(int n) => (int)Math.Round(0.05 * n);
 
-    private static double Mean(ReadOnlySpan<double> values)
+    // Reorders v so that v[0 .. m) holds the m smallest values. Each round partitions the part that still holds
+    // the boundary around a pivot chosen near rank m, first into "below the pivot", then the rest into "equal".
+    private static void MoveSmallestToFront(Span<double> v, int m)
     {
-        double total = 0.0;
-        foreach (double x in values)
+        int lo = 0, hi = v.Length;
+        while (lo < m && m < hi)
         {
-            total += x;
-        }
+            Span<double> part = v[lo..hi];
+            double pivot = PivotNearRank(part, m - lo);
+            int below = lo + MoveToFront(part, pivot, orEqual: false);
+            if (m <= below)
+            {
+                hi = below;
+                continue;
+            }
 
-        return total / values.Length;
+            int equal = below + MoveToFront(v[below..hi], pivot, orEqual: true);
+            if (m <= equal)
+            {
+                return;
+            }
+
+            if (equal == lo)
+            {
+                // A NaN pivot moves nothing; sorting puts NaN first, deterministically.
+                part.Sort();
+                return;
+            }
+
+            lo = equal;
+        }
     }
 
-    private static double SortedTrimMean(Span<double> values, int k)
+    // Branch-free Lomuto partition: values below the pivot (or not above it, with orEqual) go to the front, in a
+    // fixed order; returns how many.
+    private static int MoveToFront(Span<double> v, double pivot, bool orEqual)
     {
-        values.Sort();
-        double middle = 0.0;
-        for (int i = k; i < values.Length - k; i++)
+        int front = 0;
+        for (int i = 0; i < v.Length; i++)
         {
-            middle += values[i];
+            double x = v[i];
+            v[i] = v[front];
+            v[front] = x;
+            front += Branchless.Bit(x < pivot) | (Branchless.Bit(orEqual) & Branchless.Bit(x == pivot));
         }
 
-        return middle / (values.Length - 2 * k);
+        return front;
     }
 
-    // Max-heaps: the root holds the largest kept value.
-    private static void SiftUp(Span<double> heap, int i)
+    // A value of v whose rank is likely a little above r: the matching entry of a sorted sample of evenly spaced
+    // positions. A poor guess only costs another round.
+    private static double PivotNearRank(ReadOnlySpan<double> v, int r)
     {
-        double x = heap[i];
-        while (i > 0)
+        int n = v.Length;
+        if (n <= SampleSize)
         {
-            int parent = (i - 1) >> 1;
-            if (!(heap[parent] < x))
-            {
-                break;
-            }
-
-            heap[i] = heap[parent];
-            i = parent;
+            return v[n / 2];
         }
 
-        heap[i] = x;
+        Span<double> sample = stackalloc double[SampleSize];
+        for (int s = 0; s < SampleSize; s++)
+        {
+            sample[s] = v[(int)((((2L * s) + 1) * n) / (2 * SampleSize))];
+        }
+
+        SmallSortValues(sample);
+        int at = (int)(((long)r * SampleSize) / n) + 1;
+        return sample[Math.Min(at, SampleSize - 1)];
     }
 
-    // The larger child is chosen without a jump (a coin flip for the predictor); only the loop exit can mispredict.
-    private static void SiftDown(Span<double> heap)
+    // Insertion sort of a few values (NaN compares false and stays put).
+    private static void SmallSortValues(Span<double> values)
     {
-        double x = heap[0];
-        int i = 0, n = heap.Length;
-        while (true)
+        for (int i = 1; i < values.Length; i++)
         {
-            int child = 2 * i + 1;
-            if (child >= n)
+            double x = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > x)
             {
-                break;
+                values[j + 1] = values[j];
+                j--;
             }
 
-            if (child + 1 < n)
-            {
-                child += Branchless.Bit(heap[child + 1] > heap[child]);
-            }
-
-            if (!(heap[child] > x))
-            {
-                break;
-            }
-
-            heap[i] = heap[child];
-            i = child;
+            values[j + 1] = x;
         }
-
-        heap[i] = x;
     }
 }
