@@ -8,7 +8,8 @@ listening() { (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; }
 if ! listening; then
   [ -d node_modules/azurite ] || npm ci --no-audit --no-fund --loglevel=error
   azurite_data=$(mktemp -d)
-  npx azurite --silent --disableTelemetry --location "$azurite_data" --skipApiVersionCheck --loose \
+  # Started directly (not through npx), so that the pid below is Azurite's own and the trap really stops it.
+  node_modules/.bin/azurite --silent --disableTelemetry --location "$azurite_data" --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$azurite_data/azurite.log" 2>&1 &
   azurite_pid=$!
   trap 'kill "$azurite_pid" 2>/dev/null || true; rm -rf "$azurite_data"' EXIT
