@@ -22,7 +22,7 @@ public static class SampleKPerRow
     {
         Xoshiro256 g = rng.State;
         bool hasForced = !forced.IsEmpty;
-        if (k == 2 && nPool >= 4)
+        if (k == 2 && DrawsByRejection(k, nPool))
         {
             // The shop rows of the default max_Z = 2: the rejection loop below, unrolled for two columns.
             foreach (int owner in owners)
@@ -50,7 +50,7 @@ public static class SampleKPerRow
                 rows[(owner * stride) + 1] = second;
             }
         }
-        else if (k < nPool && k <= 8 && k * k <= nPool)
+        else if (DrawsByRejection(k, nPool))
         {
             foreach (int owner in owners)
             {
@@ -76,7 +76,7 @@ public static class SampleKPerRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void DrawRow(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, ref Xoshiro256 rng)
     {
-        if (k < nPool && k <= 8 && k * k <= nPool)
+        if (DrawsByRejection(k, nPool))
         {
             DrawRowByRejection(dest[..k], nPool, forced, ref rng);
             return;
@@ -86,6 +86,10 @@ public static class SampleKPerRow
         rng = DrawRowByShuffle(dest, k, nPool, forced, perm, undo, rng);
     }
 
+    // A short row against a large pool: redraw whole rows until one has no duplicate.
+    private static bool DrawsByRejection(int k, int nPool) => k < nPool && k <= 8 && k * k <= nPool;
+
+    // The whole pool (k ≥ nPool, nothing drawn) or a partial Fisher–Yates shuffle.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Xoshiro256 DrawRowByShuffle(Span<int> dest, int k, int nPool, int forced, Span<int> perm, Span<int> undo, Xoshiro256 rng)
     {

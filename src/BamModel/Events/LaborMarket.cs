@@ -116,7 +116,7 @@ public static class LaborMarket
             bool member = all || vacancies[i] > 0;
             inPool[i] = member;
             pool[poolSize] = i;
-            poolSize += member ? 1 : 0;
+            poolSize += Branchless.Bit(member);
         }
 
         return poolSize;
@@ -145,7 +145,7 @@ public static class LaborMarket
         for (int j = 0; j < employer.Length; j++)
         {
             seekers[n] = j;
-            n += employer[j] < 0 ? 1 : 0;
+            n += Branchless.Bit(employer[j] < 0);
         }
 
         return n;
