@@ -23,7 +23,7 @@ public sealed class Rng
     public double NextDouble() => State.NextDouble();
 
     /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
-    public double Uniform(double low, double high) => low + (high - low) * State.NextDouble();
+    public double Uniform(double low, double high) => State.NextUniform(low, high);
 
     /// <summary>
     /// Fills <paramref name="dest"/> with U(low, high) draws, in index order: the same stream as calling
@@ -32,10 +32,9 @@ public sealed class Rng
     public void FillUniform(Span<double> dest, double low, double high)
     {
         Xoshiro256 g = State;
-        double width = high - low;
         for (int i = 0; i < dest.Length; i++)
         {
-            dest[i] = low + width * g.NextDouble();
+            dest[i] = g.NextUniform(low, high);
         }
 
         State = g;
@@ -80,6 +79,10 @@ public struct Xoshiro256
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>U(low, high) computed as <c>low + (high − low) · random()</c>, NumPy's <c>uniform</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextUniform(double low, double high) => low + (high - low) * NextDouble();
 
     /// <summary>An exponential draw with mean <paramref name="scale"/>: <c>−scale · ln(1 − random())</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
