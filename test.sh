@@ -12,7 +12,7 @@ if ! listening; then
   node_modules/.bin/azurite --silent --disableTelemetry --location "$azurite_data" --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$azurite_data/azurite.log" 2>&1 &
   azurite_pid=$!
-  trap 'kill "$azurite_pid" 2>/dev/null || true; rm -rf "$azurite_data"' EXIT
+  trap 'status=$?; kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; rm -rf "$azurite_data" || true; exit "$status"' EXIT
   for _ in $(seq 1 60); do listening && break; sleep 1; done
 fi
 
