@@ -117,25 +117,8 @@ public static class TrimMean
             sample[s] = v[(int)((((2L * s) + 1) * n) / (2 * SampleSize))];
         }
 
-        SmallSortValues(sample);
+        sample.Sort();
         int at = (int)(((long)r * SampleSize) / n) + 1;
         return sample[Math.Min(at, SampleSize - 1)];
-    }
-
-    // Insertion sort of a few values (NaN compares false and stays put).
-    private static void SmallSortValues(Span<double> values)
-    {
-        for (int i = 1; i < values.Length; i++)
-        {
-            double x = values[i];
-            int j = i - 1;
-            while (j >= 0 && values[j] > x)
-            {
-                values[j + 1] = values[j];
-                j--;
-            }
-
-            values[j + 1] = x;
-        }
     }
 }
