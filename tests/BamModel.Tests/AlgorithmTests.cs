@@ -138,7 +138,7 @@ public class AlgorithmTests
         }
 
         double[] expected = new double[103];
-        double mean = Math.Max(sim.Consumer.Savings.Average(), Constants.Eps);
+        double mean = Math.Max(PairwiseSum.Mean(sim.Consumer.Savings), Constants.Eps);
         for (int j = 0; j < 103; j++)
         {
             double t = DetMath.TanhNonNegative(Math.Max(sim.Consumer.Savings[j], 0.0) * (1.0 / mean));
@@ -356,5 +356,37 @@ public class AlgorithmTests
 
         Assert.Equal(Enumerable.Range(0, 7).Select(_ => single.Uniform(0.0, 0.1)), filled);
         Assert.Equal(single.NextUInt64(), batch.NextUInt64());
+    }
+
+    // 1e16 + 1 rounds back to 1e16 (half to even), so a single running sum never moves off 1e16 while NumPy's
+    // eight sums collect the ones apart from it.
+    [Fact]
+    public void PairwiseSum_FewerThanEight_AddsOneAfterAnother()
+    {
+        Assert.Equal(1e16, PairwiseSum.Sum([1e16, 1, 1, 1, 1, 1, 1]));
+    }
+
+    // n = 16: sum 0 holds 1e16 and one 1 (lost), sums 1..7 hold 2 each: ((1e16 + 2) + 4) + 8.
+    // n = 11: the eight sums give 1e16 + 6; the three tail ones, added one by one, round 1e16 + 7 up to + 8 and stay.
+    // n = 136 splits at 64: the first half gives 1e16 + 56 (seven ones lost in sum 0), the second half 72.
+    [Theory]
+    [InlineData(16, 10000000000000014.0)]
+    [InlineData(11, 10000000000000008.0)]
+    [InlineData(136, 10000000000000128.0)]
+    public void PairwiseSum_EightRunningSums_TailOneByOne_HalvesAbove128(int n, double expected)
+    {
+        double[] values = [1e16, .. Enumerable.Repeat(1.0, n - 1)];
+
+        Assert.Equal(expected, PairwiseSum.Sum(values));
+    }
+
+    [Fact]
+    public void PairwiseSum_Empty_IsNegativeZero_NaNPropagates()
+    {
+        Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(PairwiseSum.Sum([])));
+        double[] values = [.. Enumerable.Range(0, 300).Select(i => (double)i)];
+        values[217] = double.NaN;
+        Assert.True(double.IsNaN(PairwiseSum.Sum(values)));
+        Assert.Equal(3.5, PairwiseSum.Mean([1, 2, 3, 4, 5, 6]));
     }
 }

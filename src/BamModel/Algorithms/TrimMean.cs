@@ -4,8 +4,8 @@ namespace BamModel.Algorithms;
 /// bam-model §2.10 <c>trim_mean(values, 0.05)</c>: drop the k smallest and k largest values, k = round(0.05·n)
 /// with round-half-to-even on the double product (n = 10 → 0, 50 → 2, 70 → 4, 90 → 4, 95 → 5), and average the
 /// rest. n = 0 gives 0; k = 0 gives the plain mean. Like SciPy, by partitioning instead of sorting: a quickselect
-/// moves the k smallest values to the front, a second one the k largest to the back, and the middle is summed in
-/// the order the partitions leave it. Every step is fixed by the data alone, so the result is the same on every
+/// moves the k smallest values to the front, a second one the k largest to the back, and the middle is averaged
+/// as NumPy's mean does (<see cref="PairwiseSum"/>), in the order the partitions leave it. Every step is fixed by the data alone, so the result is the same on every
 /// machine; the partition loops have no data-dependent jumps.
 /// </summary>
 public static class TrimMean
@@ -28,12 +28,6 @@ public static class TrimMean
             MoveSmallestToFront(values[k..], n - (2 * k));
         }
 
-        double sum = 0.0;
-        foreach (double x in values[k..(n - k)])
-        {
-            sum += x;
-        }
-
         // A NaN anywhere makes the mean NaN, as it does in the original, even where the partition trimmed it away.
         bool trimmedNaN = false;
         foreach (double x in values[..k])
@@ -46,7 +40,7 @@ public static class TrimMean
             trimmedNaN |= double.IsNaN(x);
         }
 
-        return trimmedNaN ? double.NaN : sum / (n - (2 * k));
+        return trimmedNaN ? double.NaN : PairwiseSum.Mean(values[k..(n - k)]);
     }
 
     /// <summary>k = round(0.05 · n), half to even (C#'s default rounding).</summary>
@@ -117,8 +111,25 @@ public static class TrimMean
             sample[s] = v[(int)((((2L * s) + 1) * n) / (2 * SampleSize))];
         }
 
-        sample.Sort();
+        InsertionSort(sample);
         int at = (int)(((long)r * SampleSize) / n) + 1;
         return sample[Math.Min(at, SampleSize - 1)];
+    }
+
+    // Nine values: cheaper inline than a general sort. NaN never compares below, so it stays where it is.
+    private static void InsertionSort(Span<double> a)
+    {
+        for (int i = 1; i < a.Length; i++)
+        {
+            double x = a[i];
+            int j = i - 1;
+            while (j >= 0 && x < a[j])
+            {
+                a[j + 1] = a[j];
+                j--;
+            }
+
+            a[j + 1] = x;
+        }
     }
 }

@@ -10,19 +10,13 @@ public static class GoodsMarket
     /// <summary>
     /// #25 consumers_calc_propensity (baseline rule; the docstring's income formula is wrong, §7.3).
     /// Reads: savings of all households, before this period's wage income is added. Computes: avg = max(mean
-    /// savings, EPS) taken before the clamp; savings := max(savings, 0); c = 1 / (1 + tanh(savings / avg)^β), in (0.5, 1].
+    /// savings, EPS) taken before the clamp (NumPy's pairwise order, <see cref="PairwiseSum"/>); savings := max(savings, 0); c = 1 / (1 + tanh(savings / avg)^β), in (0.5, 1].
     /// Writes: propensity, savings (clamp).
     /// </summary>
     public static void ConsumersCalcPropensity(Consumer con, double beta)
     {
         Span<double> savings = con.Savings, propensity = con.Propensity;
-        double sum = 0.0;
-        foreach (double saved in savings)
-        {
-            sum += saved;
-        }
-
-        double avg = Math.Max(sum / savings.Length, Constants.Eps);
+        double avg = Math.Max(PairwiseSum.Mean(savings), Constants.Eps);
         double inverseAvg = 1.0 / avg;
         int halves = DetMath.HalfIntegerExponent(beta);
         int j = 0;

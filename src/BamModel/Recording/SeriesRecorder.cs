@@ -1,12 +1,17 @@
+using BamModel.Algorithms;
+
 namespace BamModel.Recording;
 
 /// <summary>
 /// Copies what the validation reads into a <see cref="RunSeries"/>, one method per capture point of
 /// validation.md §7 (bam-model §5.2). The pipeline calls each method once per period, right after the event it
-/// is named after (after the first repetition of a repeated event). Allocates nothing.
+/// is named after (after the first repetition of a repeated event). Allocates only when built.
 /// </summary>
 internal sealed class SeriesRecorder(Simulation sim, RunSeries series)
 {
+    // Σ wage · employed over all workers, summed as NumPy sums it (validation.md §7: F[t], Wbar[t]).
+    private readonly double[] _paidWages = new double[sim.Worker.Employer.Length];
+
     private int Row => sim.Period - 1;
 
     /// <summary>After firms_decide_vacancies (#5): Σ n_vacancies.</summary>
@@ -31,7 +36,10 @@ internal sealed class SeriesRecorder(Simulation sim, RunSeries series)
         }
     }
 
-    /// <summary>After firms_run_production (#22): production, start-of-period net worth, employment and wages.</summary>
+    /// <summary>
+    /// After firms_run_production (#22): production, start-of-period net worth, employment, and Σ wage · employed
+    /// over all workers in NumPy's order (<see cref="PairwiseSum"/>).
+    /// </summary>
     public void AfterFirmsRunProduction()
     {
         int t = Row;
@@ -40,22 +48,19 @@ internal sealed class SeriesRecorder(Simulation sim, RunSeries series)
         ReadOnlySpan<int> employer = sim.Worker.Employer;
         ReadOnlySpan<double> wage = sim.Worker.Wage;
         Span<bool> employed = series.FinalEmployed;
+        Span<double> paid = _paidWages;
         int count = 0;
-        double wageSum = 0.0;
         for (int j = 0; j < employer.Length; j++)
         {
             bool e = employer[j] >= 0;
             employed[j] = e;
-            if (e)
-            {
-                count++;
-                wageSum += wage[j];
-            }
+            count += Branchless.Bit(e);
+            paid[j] = wage[j] * Branchless.Bit(e);
         }
 
         wage.CopyTo(series.FinalWage);
         series.Employed[t] = count;
-        series.WageSumEmployed[t] = wageSum;
+        series.WageSumEmployed[t] = PairwiseSum.Sum(paid);
     }
 
     /// <summary>After consumers_calc_buffer_stock_propensity: the propensity and the previous period's dividend.</summary>
@@ -65,17 +70,8 @@ internal sealed class SeriesRecorder(Simulation sim, RunSeries series)
         sim.Shareholder.Dividends.CopyTo(series.FinalDividends, 0);
     }
 
-    /// <summary>After consumers_decide_income_to_spend (#26) or its buffer-stock replacement: Σ income_to_spend.</summary>
-    public void AfterConsumersDecideIncomeToSpend()
-    {
-        double total = 0.0;
-        foreach (double b in sim.Consumer.IncomeToSpend)
-        {
-            total += b;
-        }
-
-        series.IncomeToSpendSum[Row] = total;
-    }
+    /// <summary>After consumers_decide_income_to_spend (#26) or its buffer-stock replacement: Σ income_to_spend (pairwise).</summary>
+    public void AfterConsumersDecideIncomeToSpend() => series.IncomeToSpendSum[Row] = PairwiseSum.Sum(sim.Consumer.IncomeToSpend);
 
     /// <summary>After consumers_finalize_purchases (#29): unsold inventory.</summary>
     public void AfterConsumersFinalizePurchases() => CopyRow(sim.Producer.Inventory, series.Inventory, Row);
