@@ -7,7 +7,7 @@ namespace BamModel.Algorithms;
 /// 8 values one after the other; up to 128 values in 8 running sums (value i goes to sum i mod 8, the tail of
 /// fewer than 8 added one by one afterwards), combined as ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)); above
 /// 128 the two halves (the first a multiple of 8 long) summed the same way and added. Besides matching the
-/// original's rounding, the 8 independent sums run about four times faster than one long chain of additions.
+/// original's rounding, the 8 independent sums spare the processor one long chain of dependent additions.
 /// </summary>
 public static class PairwiseSum
 {

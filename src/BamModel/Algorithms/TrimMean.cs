@@ -4,9 +4,9 @@ namespace BamModel.Algorithms;
 /// bam-model §2.10 <c>trim_mean(values, 0.05)</c>: drop the k smallest and k largest values, k = round(0.05·n)
 /// with round-half-to-even on the double product (n = 10 → 0, 50 → 2, 70 → 4, 90 → 4, 95 → 5), and average the
 /// rest. n = 0 gives 0; k = 0 gives the plain mean. Like SciPy, by partitioning instead of sorting: a quickselect
-/// moves the k smallest values to the front, a second one the k largest to the back, and the middle is averaged
-/// as NumPy's mean does (<see cref="PairwiseSum"/>), in the order the partitions leave it. Every step is fixed by the data alone, so the result is the same on every
-/// machine; the partition loops have no data-dependent jumps.
+/// moves the k smallest values to the front, a second one the k largest to the back, and the middle, in the order
+/// the partitions leave it, is averaged as NumPy's mean does (<see cref="PairwiseSum"/>). Every step is fixed by
+/// the data alone, so the result is the same on every machine; the partition loops have no data-dependent jumps.
 /// </summary>
 public static class TrimMean
 {
