@@ -10,7 +10,8 @@ public static class GoodsMarket
     /// <summary>
     /// #25 consumers_calc_propensity (baseline rule; the docstring's income formula is wrong, §7.3).
     /// Reads: savings of all households, before this period's wage income is added. Computes: avg = max(mean
-    /// savings, EPS) taken before the clamp (NumPy's pairwise order, <see cref="PairwiseSum"/>); savings := max(savings, 0); c = 1 / (1 + tanh(savings / avg)^β), in (0.5, 1].
+    /// savings, EPS) taken before the clamp (NumPy's pairwise order, <see cref="PairwiseSum"/>);
+    /// savings := max(savings, 0); c = 1 / (1 + tanh(savings / avg)^β), in (0.5, 1].
     /// Writes: propensity, savings (clamp).
     /// </summary>
     public static void ConsumersCalcPropensity(Consumer con, double beta)

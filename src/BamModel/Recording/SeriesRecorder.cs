@@ -70,8 +70,11 @@ internal sealed class SeriesRecorder(Simulation sim, RunSeries series)
         sim.Shareholder.Dividends.CopyTo(series.FinalDividends, 0);
     }
 
-    /// <summary>After consumers_decide_income_to_spend (#26) or its buffer-stock replacement: Σ income_to_spend (pairwise).</summary>
-    public void AfterConsumersDecideIncomeToSpend() => series.IncomeToSpendSum[Row] = PairwiseSum.Sum(sim.Consumer.IncomeToSpend);
+    /// <summary>
+    /// After consumers_decide_income_to_spend (#26) or its buffer-stock replacement: Σ income_to_spend (pairwise).
+    /// </summary>
+    public void AfterConsumersDecideIncomeToSpend() =>
+        series.IncomeToSpendSum[Row] = PairwiseSum.Sum(sim.Consumer.IncomeToSpend);
 
     /// <summary>After consumers_finalize_purchases (#29): unsold inventory.</summary>
     public void AfterConsumersFinalizePurchases() => CopyRow(sim.Producer.Inventory, series.Inventory, Row);
