@@ -84,8 +84,9 @@ public sealed class ArgumentParsingTests
         var result = await Cli.RunAsync("run", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "--dry-run", "--output", output);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Stage 'A': [x] (2 combos)", result.Out);
-        Assert.Contains("At most", result.Out);
+        // 3 candidates (2 combos + the incumbent x = 0.5): 3 on seed 0, then 3 × 9, 3 × 10 and 3 × 80 more seeds.
+        Assert.Contains("Stage 'A': [x] (2 combos; at most 300 evaluations)", result.Out);
+        Assert.Contains("Worst case: 300 evaluations with the plain tiers, and 300 with racing", result.Out);
         Assert.False(Directory.Exists(output));
     }
 

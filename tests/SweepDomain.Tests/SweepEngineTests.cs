@@ -159,12 +159,37 @@ public class SweepEngineTests
         Assert.Equal(0.0, candidate.PassRate);
     }
 
+    [Fact]
+    public async Task Progress_shows_the_latest_leader_and_the_stages_already_finished()
+    {
+        var observer = new ListObserver();
+
+        await new SweepEngine(new RecordingEvaluator(), observer).RunAsync(Plan(["A:x=0.1,0.3,0.5", "B:n=3,4"]));
+
+        // Each phase shows the leader after the one before it: 1 seed after screening, 3 after tier 1, 5 at the end.
+        Assert.Equal(
+            [
+                "A screening: best - on 0 seeds, 0 finished",
+                "A tier 1 of 2: best {x: 0.3} on 1 seeds, 0 finished",
+                "A tier 2 of 2: best {x: 0.3} on 3 seeds, 0 finished",
+                "A done: best {x: 0.3} on 5 seeds, 0 finished",
+                "B screening: best - on 0 seeds, 1 finished",
+                "B tier 1 of 2: best {x: 0.3, n: 4} on 1 seeds, 1 finished",
+                "B tier 2 of 2: best {x: 0.3, n: 4} on 3 seeds, 1 finished",
+                "B done: best {x: 0.3, n: 4} on 5 seeds, 1 finished",
+            ],
+            observer.Progress.Select(p => $"{p.StageLabel} {p.Phase}: best {p.Best?.Params.ToString() ?? "-"} on {p.Best?.Seeds ?? 0} seeds, {p.StagesFinished} finished"));
+    }
+
     private sealed class ListObserver : ISweepObserver
     {
         public List<string> Events { get; } = [];
 
+        public List<SweepProgress> Progress { get; } = [];
+
         public Task OnProgressAsync(SweepProgress progress)
         {
+            Progress.Add(progress);
             Events.Add($"{progress.StageLabel} {progress.Phase}");
             return Task.CompletedTask;
         }

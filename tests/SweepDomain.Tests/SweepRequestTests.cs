@@ -56,7 +56,7 @@ public class SweepRequestTests
 
         SweepRequestValidator.Validate(new SweepRequest { Scenario = "quadratc", Stages = [new("A:x=0.1")] }, TestScenarios.Catalog, errors);
 
-        Assert.Equal(["Unknown scenario 'quadratc'. Known scenarios: quadratic, other."], errors.ToDictionary()["scenario"]);
+        Assert.Equal(["Unknown scenario 'quadratc'. Known scenarios: quadratic, other, noisy."], errors.ToDictionary()["scenario"]);
     }
 
     [Fact]

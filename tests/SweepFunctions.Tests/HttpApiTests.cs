@@ -95,7 +95,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     [InlineData("""{"scenario": "quadratic", "stages": ["A:xx=0.1,0.3"]}""", "stages[0]", "Unknown parameter 'xx' in 'A:xx=0.1,0.3' for scenario 'quadratic'. Did you mean 'x'?")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "stabilityTiers": "3:0"}""", "stabilityTiers", "Tier '3:0' in '3:0' is not configs:seeds")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A x=0.1"]}""", "stages[0]", "Missing ':' after the label in 'A x=0.1'.")]
-    [InlineData("""{"scenario": "quadratik", "stages": ["A:x=0.1"]}""", "scenario", "Unknown scenario 'quadratik'. Known scenarios: quadratic, other.")]
+    [InlineData("""{"scenario": "quadratik", "stages": ["A:x=0.1"]}""", "scenario", "Unknown scenario 'quadratik'. Known scenarios: quadratic, other, noisy.")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "base": "nowhere/quadratic_sweep.json"}""", "base", "Base config 'nowhere/quadratic_sweep.json' was not found in the results container.")]
     [InlineData("""{"scenari": "quadratic", "stages": ["A:x=0.1"]}""", "scenari", "Did you mean 'scenario'?")]
     [InlineData("""{"scenario": """, "body", "The body is not valid JSON")]

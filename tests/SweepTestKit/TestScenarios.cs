@@ -7,11 +7,14 @@ namespace SweepTestKit;
 /// Deterministic scenarios for tests only (never registered in a shipped app). <c>quadratic</c> scores a config by
 /// how close <c>x</c> is to 0.3 and <c>n</c> to 4, with a small seed-dependent wobble; a seed fails when the score
 /// is below <see cref="FailBelow"/>. <c>other</c> is the same with its optimum at x = 0.7, for cross-scenario checks.
+/// <c>noisy</c> is <c>quadratic</c> with noise that differs from config to config on the same seed, so candidates'
+/// paired differences vary from seed to seed as a real model's do (for racing and significance tests).
 /// </summary>
 public static class TestScenarios
 {
     public const string Quadratic = "quadratic";
     public const string Other = "other";
+    public const string Noisy = "noisy";
     public const double FailBelow = 0.5;
 
     public static ScenarioSchema Schema(string scenario) => new(scenario,
@@ -29,15 +32,28 @@ public static class TestScenarios
         double optimum = r.Scenario == Other ? 0.7 : 0.3;
         double x = r.Params.TryGet("x", out var xv) ? xv.AsDouble : 0.5;
         long n = r.Params.TryGet("n", out var nv) ? nv.AsInt : 2;
-        double wobble = ((r.Seed * 7919 + 13) % 41 - 20) / 1000.0;
+        double wobble = r.Scenario == Noisy ? Noise(r.Seed, x, n) : ((r.Seed * 7919 + 13) % 41 - 20) / 1000.0;
         double total = 1 - (x - optimum) * (x - optimum) - 0.01 * (n - 4) * (n - 4) + wobble;
         int fails = total < FailBelow ? 1 : 0;
         return new EvaluationScore(total, 10 - fails, 0, fails);
     }
 
+    /// <summary>
+    /// A deterministic value in [−0.05, 0.05], uniform in steps of 0.0001, from the seed and the config: a SplitMix64
+    /// finaliser over the three, so neighbouring seeds and configs get unrelated values.
+    /// </summary>
+    public static double Noise(int seed, double x, long n)
+    {
+        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ (ulong)Math.Round(x * 1000) * 0xBF58476D1CE4E5B9UL ^ (ulong)n * 0x94D049BB133111EBUL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return ((long)(z % 1001) - 500) / 10000.0;
+    }
+
     private sealed class TestCatalog : IScenarioCatalog
     {
-        public IReadOnlyList<string> Names { get; } = [Quadratic, Other];
+        public IReadOnlyList<string> Names { get; } = [Quadratic, Other, Noisy];
 
         public ScenarioSchema? Find(string scenario) => Names.Contains(scenario) ? Schema(scenario) : null;
     }

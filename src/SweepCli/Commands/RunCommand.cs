@@ -67,10 +67,11 @@ internal sealed record RunSettings(SweepPlan Plan, string? BasePath, int Workers
 /// <summary><c>sweep run --dry-run</c>: what would run, and at most how many evaluations.</summary>
 internal static class DryRun
 {
+
     public static int Show(RunSettings s, CliOutput cli)
     {
         var plan = s.Plan;
-        int planned = SweepCost.Sweep(plan);
+        long planned = SweepCost.Sweep(plan);
         if (cli.Json)
         {
             cli.WriteJson(new
@@ -80,28 +81,42 @@ internal static class DryRun
                 crossScenario = plan.CrossScenario,
                 @base = plan.Base,
                 basePath = s.BasePath,
-                stages = plan.Stages.Select(st => new { label = st.Label, definition = st.Source, parameters = st.ParameterNames, combinations = st.CombinationCount }),
+                stages = plan.Stages.Select((st, i) => new
+                {
+                    label = st.Label, definition = st.Source, parameters = st.ParameterNames, combinations = st.CombinationCount,
+                    evaluationsPlanned = SweepCost.Stage(plan, i),
+                }),
                 periods = plan.Periods,
                 stabilityTiers = StabilityTier.Format(plan.Tiers),
                 rankBy = plan.RankBy.ToText(),
                 kFactor = plan.KFactor,
+                carryForward = plan.CarryForward.ToText(),
+                alpha = plan.Alpha,
+                racing = plan.Racing,
+                raceBlock = plan.Racing ? plan.RaceBlock : (int?)null,
                 workers = s.Workers,
                 outputDirectory = s.Folder.FullPath,
                 evaluationsPlanned = planned,
+                evaluationsPlannedPlainTiers = planned,
+                evaluationsPlannedRacing = planned,
             });
             return ExitCodes.Ok;
         }
 
         var w = cli.Text;
         w.WriteLine($"[sweep] {plan.Stages.Count} stages, scenario={plan.Scenario} (dry run: nothing is evaluated or written)");
-        foreach (var stage in plan.Stages)
+        for (int i = 0; i < plan.Stages.Count; i++)
         {
-            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos)");
+            var stage = plan.Stages[i];
+            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos; at most {SweepLimits.Figure(SweepCost.Stage(plan, i))} evaluations)");
         }
 
         w.WriteLine($"  base={plan.Base} periods={plan.Periods} tiers={StabilityTier.Format(plan.Tiers)} rank-by={plan.RankBy.ToText()} " +
-                    $"k={plan.KFactor} cross-scenario={plan.CrossScenario ?? "none"} workers={s.Workers}");
-        w.WriteLine($"  At most {planned} evaluations; output folder {s.Folder.FullPath}");
+                    $"k={plan.KFactor} cross-scenario={plan.CrossScenario ?? "none"} carry-forward={plan.CarryForward.ToText()} alpha={plan.Alpha} " +
+                    $"racing={(plan.Racing ? $"on, blocks of {plan.RaceBlock} seeds" : "off")} workers={s.Workers}");
+        w.WriteLine($"  Worst case: {SweepLimits.Figure(planned)} evaluations with the plain tiers, and {SweepLimits.Figure(planned)} with racing " +
+                    "(racing spends less only when it drops candidates; its worst case is the plain tiers')");
+        w.WriteLine($"  Output folder {s.Folder.FullPath}");
         return ExitCodes.Ok;
     }
 }

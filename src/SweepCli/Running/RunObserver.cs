@@ -15,7 +15,6 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
     private readonly List<StageOutcome> _finished = [];
     private readonly List<string> _files = [];
     private long _stageStarted;
-    private int _tier;
 
     public IReadOnlyDictionary<string, double> Timings => _timings;
 
@@ -31,8 +30,7 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
         {
             case "screening":
                 _stageStarted = Stopwatch.GetTimestamp();
-                _tier = 0;
-                int combos = stage.CombinationCount;
+                long combos = stage.CombinationCount;
                 string extra = p.PhaseEvaluations > combos ? " + the incumbent" : "";
                 view.Line($"Stage '{stage.Label}' ({p.StageIndex + 1}/{p.StageCount}): [{string.Join(", ", stage.ParameterNames)}] ({combos} combos{extra})");
                 view.Begin(new ProgressStep(ProgressKind.Screening, $"{stage.Label} · screening"), p.PhaseEvaluations);
@@ -45,14 +43,32 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
                 view.Complete();
                 break;
             default:
-                var tier = plan.Tiers[Math.Min(_tier, plan.Tiers.Count - 1)];
-                _tier++;
-                view.Line($"  Tier {_tier}: top {tier.Configs} configs x {tier.Seeds} total seeds ({p.PhaseEvaluations} evaluations)");
-                view.Begin(new ProgressStep(ProgressKind.Tier, $"{stage.Label} · tier {_tier}/{plan.Tiers.Count} ({tier.Configs} x {tier.Seeds} seeds)", _tier), p.PhaseEvaluations);
+                if (p.Step is { } step)
+                {
+                    BeginTier(p, step);
+                }
+
                 break;
         }
 
         return Task.CompletedTask;
+    }
+
+    private void BeginTier(SweepProgress p, TierStep step)
+    {
+        var stage = plan.Stages[p.StageIndex];
+        var tier = plan.Tiers[step.Tier - 1];
+        if (step.Block <= 1)
+        {
+            view.Line($"  Tier {step.Tier}: top {tier.Configs} configs x {tier.Seeds} total seeds ({p.PhaseEvaluations} evaluations{(step.Block == 1 ? " in the first block" : "")})");
+        }
+        else
+        {
+            view.Line($"    block {step.Block}: {step.Running} racing, seeds to {step.SeedsTo} ({p.PhaseEvaluations} evaluations)");
+        }
+
+        string block = step.Block > 0 ? $", block {step.Block}" : "";
+        view.Begin(new ProgressStep(ProgressKind.Tier, $"{stage.Label} · tier {step.Tier}/{plan.Tiers.Count} ({tier.Configs} x {tier.Seeds} seeds{block})", step.Tier), p.PhaseEvaluations);
     }
 
     public Task OnStageCompletedAsync(StageOutcome outcome)

@@ -40,4 +40,16 @@ public sealed record SweepRequest
     public int? CrossSeeds { get; init; }
 
     public string? InstanceId { get; init; }
+
+    /// <summary><c>best</c> (default) or <c>significant</c>: see <see cref="Selection.CarryForward"/>.</summary>
+    public string? CarryForward { get; init; }
+
+    /// <summary>Significance level of verdicts, of the <c>significant</c> policy and of racing; in (0, 0.5].</summary>
+    public double? Alpha { get; init; }
+
+    /// <summary>Race the tiers: give seeds in blocks and drop candidates significantly worse than the best.</summary>
+    public bool? Racing { get; init; }
+
+    /// <summary>Seeds per racing block; only with <see cref="Racing"/>.</summary>
+    public int? RaceBlock { get; init; }
 }

@@ -12,7 +12,8 @@ namespace SweepDomain.Requests;
 public static class SweepRequestJson
 {
     private static readonly string[] Known =
-        ["scenario", "stages", "base", "crossScenario", "periods", "stabilityTiers", "rankBy", "kFactor", "crossSeeds", "instanceId"];
+        ["scenario", "stages", "base", "crossScenario", "periods", "stabilityTiers", "rankBy", "kFactor", "crossSeeds", "instanceId",
+         "carryForward", "alpha", "racing", "raceBlock"];
 
     public static SweepRequest? Parse(string json, ValidationErrors errors)
     {
@@ -61,6 +62,10 @@ public static class SweepRequestJson
             KFactor = Number(root, "kFactor", errors),
             CrossSeeds = Int(root, "crossSeeds", errors),
             InstanceId = String(root, "instanceId", errors),
+            CarryForward = String(root, "carryForward", errors),
+            Alpha = Number(root, "alpha", errors),
+            Racing = Bool(root, "racing", errors),
+            RaceBlock = Int(root, "raceBlock", errors),
         };
         return errors.Count == before ? request : null;
     }
@@ -180,6 +185,22 @@ public static class SweepRequestJson
         }
 
         errors.Add(name, $"Must be a whole number; got {e.GetRawText()}.");
+        return null;
+    }
+
+    private static bool? Bool(JsonElement root, string name, ValidationErrors errors)
+    {
+        if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return e.GetBoolean();
+        }
+
+        errors.Add(name, $"Must be true or false; got {e.GetRawText()}.");
         return null;
     }
 

@@ -14,9 +14,13 @@ public static class SweepRequestValidator
 {
     public const string DefaultScenario = "baseline";
 
-    /// <summary>The plan, or null with <paramref name="errors"/> filled. The base must already be resolved.</summary>
-    public static SweepPlan? Validate(SweepRequest request, IScenarioCatalog catalog, ValidationErrors errors)
+    /// <summary>
+    /// The plan, or null with <paramref name="errors"/> filled. The base must already be resolved. Nothing in a request
+    /// that passes can exceed <paramref name="limits"/> (default <see cref="SweepLimits.Default"/>).
+    /// </summary>
+    public static SweepPlan? Validate(SweepRequest request, IScenarioCatalog catalog, ValidationErrors errors, SweepLimits? limits = null)
     {
+        limits ??= SweepLimits.Default;
         int before = errors.Count;
         string scenario = string.IsNullOrWhiteSpace(request.Scenario) ? DefaultScenario : request.Scenario.Trim();
         var schema = catalog.Find(scenario);
@@ -35,7 +39,7 @@ public static class SweepRequestValidator
             }
         }
 
-        var stages = schema is null ? [] : ValidateStages(request.Stages, schema, errors);
+        var stages = schema is null ? [] : ValidateStages(request.Stages, schema, errors, limits);
         var baseParams = request.Base ?? ParamSet.Empty;
         if (schema is not null)
         {
@@ -46,6 +50,10 @@ public static class SweepRequestValidator
         if (periods < 1)
         {
             errors.Add("periods", $"Must be a whole number of at least 1; got {periods}.");
+        }
+        else
+        {
+            limits.Check(nameof(SweepLimits.MaxPeriods), periods, "Each simulation would run this many periods", "periods", errors);
         }
 
         var tiers = StabilityTier.Parse(request.StabilityTiers ?? StabilityTier.DefaultText, errors);
@@ -67,12 +75,43 @@ public static class SweepRequestValidator
             errors.Add("instanceId", $"'{id}' is not a valid id: use 1 to {InstanceIds.MaxLength} letters, digits, '-' or '_'.");
         }
 
-        return errors.Count > before
-            ? null
-            : new SweepPlan(schema!, stages, baseParams, periods, tiers!, rankBy!.Value, k, crossSchema, crossSeeds);
+        var carryForward = CarryForwardNames.Parse(request.CarryForward ?? CarryForward.Best.ToText(), errors);
+        double alpha = request.Alpha ?? SweepPlan.DefaultAlpha;
+        if (!(alpha > 0 && alpha <= 0.5))
+        {
+            errors.Add("alpha", $"Must be a significance level above 0 and at most 0.5; got {alpha}.");
+        }
+
+        bool racing = request.Racing ?? false;
+        int raceBlock = request.RaceBlock ?? SweepPlan.DefaultRaceBlock;
+        if (request.RaceBlock is { } block)
+        {
+            int mostSeeds = tiers is null ? int.MaxValue : SweepCost.MaxSeeds(tiers);
+            if (!racing)
+            {
+                errors.Add("raceBlock", $"Is only used when racing; got {block} with racing off. Set \"racing\": true (--racing) or leave raceBlock out.");
+            }
+            else if (block < 2)
+            {
+                errors.Add("raceBlock", $"Must be at least 2 seeds (a block is tested with a paired test); got {block}.");
+            }
+            else if (block > mostSeeds)
+            {
+                errors.Add("raceBlock", $"Block of {block} seeds is larger than every tier (the most seeds a tier gives is {mostSeeds}), so nothing would race; use at most {mostSeeds}.");
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var plan = new SweepPlan(schema!, stages, baseParams, periods, tiers!, rankBy!.Value, k, crossSchema, crossSeeds, carryForward!.Value, alpha, racing, raceBlock);
+        limits.CheckPlan(plan, errors);
+        return errors.Count > before ? null : plan;
     }
 
-    private static IReadOnlyList<StageSpec> ValidateStages(IReadOnlyList<StageInput>? inputs, ScenarioSchema schema, ValidationErrors errors)
+    private static IReadOnlyList<StageSpec> ValidateStages(IReadOnlyList<StageInput>? inputs, ScenarioSchema schema, ValidationErrors errors, SweepLimits limits)
     {
         if (inputs is null || inputs.Count == 0)
         {
@@ -80,7 +119,12 @@ public static class SweepRequestValidator
             return [];
         }
 
-        return StageParser.ParseAll(inputs, schema, errors);
+        if (!limits.Check(nameof(SweepLimits.MaxStages), inputs.Count, "The request has this many stages", "stages", errors))
+        {
+            return [];
+        }
+
+        return StageParser.ParseAll(inputs, schema, errors, limits: limits);
     }
 
     private static void ValidateBase(ParamSet baseParams, ScenarioSchema schema, ValidationErrors errors)

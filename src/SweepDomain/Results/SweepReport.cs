@@ -25,7 +25,11 @@ public sealed record SweepReport(
     ParamSet Final,
     int EvaluationsRequested,
     int EvaluationsExecuted,
-    IReadOnlyDictionary<string, double>? TimingsSeconds = null)
+    IReadOnlyDictionary<string, double>? TimingsSeconds = null,
+    string CarryForward = "best",
+    double Alpha = SweepPlan.DefaultAlpha,
+    bool Racing = false,
+    int? RaceBlock = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -50,7 +54,11 @@ public sealed record SweepReport(
         outcome.Final,
         outcome.EvaluationsRequested,
         outcome.EvaluationsExecuted,
-        timings);
+        timings,
+        plan.CarryForward.ToText(),
+        plan.Alpha,
+        plan.Racing,
+        plan.Racing ? plan.RaceBlock : null);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 

@@ -18,7 +18,13 @@ public static class Grid
             throw new ArgumentException($"Fixed parameters overlap the grid: {string.Join(", ", overlap)}.", nameof(fixedParams));
         }
 
-        int count = axes.Aggregate(1, (n, a) => n * a.Values.Count);
+        long total = axes.Aggregate(1L, (n, a) => Sweep.SweepCost.Multiply(n, a.Values.Count));
+        if (total > Array.MaxLength)
+        {
+            throw new ArgumentException($"The grid has {total} combinations, too many to list; the sweep limits reject such a stage first.", nameof(axes));
+        }
+
+        int count = (int)total;
         var result = new List<ParamSet>(count);
         var digits = new int[axes.Count];
         for (int c = 0; c < count; c++)

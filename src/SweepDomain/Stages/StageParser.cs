@@ -14,12 +14,19 @@ public static partial class StageParser
     /// Parses and validates every stage, text or structured, against <paramref name="schema"/>, and rejects labels
     /// used twice. Errors of stage i go to <c>{field}[i]</c>.
     /// </summary>
-    public static IReadOnlyList<StageSpec> ParseAll(IReadOnlyList<StageInput> stages, ScenarioSchema schema, ValidationErrors errors, string field = "stages")
+    public static IReadOnlyList<StageSpec> ParseAll(IReadOnlyList<StageInput> stages, ScenarioSchema schema, ValidationErrors errors, string field = "stages", SweepLimits? limits = null)
     {
+        limits ??= SweepLimits.Default;
         var parsed = new List<StageSpec>();
         for (int i = 0; i < stages.Count; i++)
         {
             var input = stages[i];
+            string label = input.Text is { } text ? (text.IndexOf(':') is var colon and >= 0 ? text[..colon] : "").Trim() : (input.Label ?? "").Trim();
+            if (!limits.Check(nameof(SweepLimits.MaxLabelLength), label.Length, $"Label '{Short(label)}' has this many characters", $"{field}[{i}]", errors))
+            {
+                continue;
+            }
+
             var stage = input.Text is not null
                 ? Parse(input.Text, schema, errors, $"{field}[{i}]")
                 : FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, $"{field}[{i}]");
@@ -45,7 +52,7 @@ public static partial class StageParser
         int colon = source.IndexOf(':');
         if (colon < 0)
         {
-            errors.Add(field, $"Missing ':' after the label in '{source}'. Write LABEL:param=v1,v2.");
+            errors.Add(field, $"Missing ':' after the label in '{Short(source)}'. Write LABEL:param=v1,v2.");
             return null;
         }
 
@@ -60,8 +67,8 @@ public static partial class StageParser
             {
                 bool afterComma = t > 0 && tokens[t - 1].EndsWith(',');
                 errors.Add(field, afterComma
-                    ? $"Space after a comma before '{token}' in '{source}'. Separate values with commas only: v1,v2."
-                    : $"'{token}' has no '=' in '{source}'. Write param=v1,v2.");
+                    ? $"Space after a comma before '{Short(token)}' in '{Short(source)}'. Separate values with commas only: v1,v2."
+                    : $"'{Short(token)}' has no '=' in '{Short(source)}'. Write param=v1,v2.");
             }
             else if (ParseAxis(token[..eq], token[(eq + 1)..], source, errors, field) is { } axis)
             {
@@ -91,7 +98,7 @@ public static partial class StageParser
         CheckLabel(label, source, errors, field);
         if (parametersGiven == 0)
         {
-            errors.Add(field, $"Stage '{source}' has no parameters. Write {label}:param=v1,v2.");
+            errors.Add(field, $"Stage '{Short(source)}' has no parameters. Write {label}:param=v1,v2.");
         }
 
         var axes = new List<GridAxis>();
@@ -99,7 +106,7 @@ public static partial class StageParser
         {
             if (axes.Exists(a => a.Name == axis.Name))
             {
-                errors.Add(field, $"Parameter '{axis.Name}' appears twice in '{source}'. List all its values once: {axis.Name}=v1,v2.");
+                errors.Add(field, $"Parameter '{Short(axis.Name)}' appears twice in '{Short(source)}'. List all its values once: {axis.Name}=v1,v2.");
             }
             else if (CheckAxis(axis, source, schema, errors, field))
             {
@@ -116,14 +123,14 @@ public static partial class StageParser
         string[] items = valuesText.Split(',');
         if (items.Any(v => v.Length == 0))
         {
-            errors.Add(field, $"Parameter '{name}' has an empty value in '{source}'. Write {(name.Length > 0 ? name : "param")}=v1,v2.");
+            errors.Add(field, $"Parameter '{Short(name)}' has an empty value in '{Short(source)}'. Write {(name.Length > 0 ? name : "param")}=v1,v2.");
             return null;
         }
 
         var nonFinite = items.FirstOrDefault(ValueGrammar.LooksNonFinite);
         if (nonFinite is not null)
         {
-            errors.Add(field, $"Parameter '{name}' has the non-finite value '{nonFinite}' in '{source}'. Use a finite number.");
+            errors.Add(field, $"Parameter '{Short(name)}' has the non-finite value '{Short(nonFinite)}' in '{Short(source)}'. Use a finite number.");
             return null;
         }
 
@@ -134,13 +141,13 @@ public static partial class StageParser
     {
         if (axis.Name.Length == 0)
         {
-            errors.Add(field, $"A parameter name is empty in '{source}'. Write param=v1,v2.");
+            errors.Add(field, $"A parameter name is empty in '{Short(source)}'. Write param=v1,v2.");
             return false;
         }
 
         if (ScenarioSchema.ReservedNames.Contains(axis.Name))
         {
-            errors.Add(field, $"'{axis.Name}' is reserved in '{source}': the sweep sets seeds and periods itself (use the periods option).");
+            errors.Add(field, $"'{Short(axis.Name)}' is reserved in '{Short(source)}': the sweep sets seeds and periods itself (use the periods option).");
             return false;
         }
 
@@ -148,14 +155,14 @@ public static partial class StageParser
         if (spec is null)
         {
             string? hint = schema.Suggest(axis.Name);
-            errors.Add(field, $"Unknown parameter '{axis.Name}' in '{source}' for scenario '{schema.Scenario}'." +
+            errors.Add(field, $"Unknown parameter '{Short(axis.Name)}' in '{Short(source)}' for scenario '{schema.Scenario}'." +
                               (hint is null ? "" : $" Did you mean '{hint}'?"));
             return false;
         }
 
         if (axis.Values.Count == 0)
         {
-            errors.Add(field, $"Parameter '{axis.Name}' has no values in '{source}'.");
+            errors.Add(field, $"Parameter '{Short(axis.Name)}' has no values in '{Short(source)}'.");
             return false;
         }
 
@@ -165,7 +172,7 @@ public static partial class StageParser
             string? problem = spec.Check(value);
             if (problem is not null)
             {
-                errors.Add(field, $"{problem} In '{source}'.");
+                errors.Add(field, $"{problem} In '{Short(source)}'.");
                 ok = false;
             }
         }
@@ -174,7 +181,7 @@ public static partial class StageParser
         var duplicate = normalised.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            errors.Add(field, $"Parameter '{axis.Name}' lists the value {duplicate.Key} more than once in '{source}'.");
+            errors.Add(field, $"Parameter '{Short(axis.Name)}' lists the value {duplicate.Key} more than once in '{Short(source)}'.");
             ok = false;
         }
 
@@ -185,11 +192,11 @@ public static partial class StageParser
     {
         if (label.Length == 0)
         {
-            errors.Add(field, $"The label is empty in '{source}'. Write LABEL:param=v1,v2.");
+            errors.Add(field, $"The label is empty in '{Short(source)}'. Write LABEL:param=v1,v2.");
         }
         else if (!SafeLabel().IsMatch(label) || label is "." or "..")
         {
-            errors.Add(field, $"Label '{label}' in '{source}' may only use letters, digits, '_', '-' and '.', because it names result files.");
+            errors.Add(field, $"Label '{Short(label)}' in '{Short(source)}' may only use letters, digits, '_', '-' and '.', because it names result files.");
         }
     }
 
@@ -198,9 +205,18 @@ public static partial class StageParser
     {
         foreach (var group in stages.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.Add(field, $"Label '{group.Key}' is used by {group.Count()} stages ({string.Join(", ", group.Select(s => $"'{s.Source}'"))}); each stage needs its own label.");
+            errors.Add(field, $"Label '{group.Key}' is used by {group.Count()} stages ({string.Join(", ", group.Select(s => $"'{Short(s.Source)}'"))}); each stage needs its own label.");
         }
     }
+
+    /// <summary>
+    /// A stage's text as messages quote it: whole up to <see cref="QuoteLength"/> characters, otherwise its start and
+    /// its length, so an error about a huge stage stays readable (and small).
+    /// </summary>
+    public static string Short(string text) =>
+        text.Length <= QuoteLength ? text : $"{text[..QuoteLength]}... ({text.Length:N0} characters)";
+
+    public const int QuoteLength = 120;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -13,9 +13,12 @@ public sealed record GridAxis(string Name, IReadOnlyList<ParamValue> Values);
 // WARNING: stored in durable histories (the orchestrator's input). Add members only at the end, with defaults.
 public sealed record StageSpec(string Label, IReadOnlyList<GridAxis> Grid, string Source)
 {
-    /// <summary>Number of grid combinations: the product of the value-list lengths (sweep-semantics §2).</summary>
+    /// <summary>
+    /// Number of grid combinations: the product of the value-list lengths (sweep-semantics §2), saturating at
+    /// <see cref="long.MaxValue"/> so a grid too large to count is never mistaken for a small one.
+    /// </summary>
     [JsonIgnore]
-    public int CombinationCount => Grid.Aggregate(1, (n, axis) => n * axis.Values.Count);
+    public long CombinationCount => Grid.Aggregate(1L, (n, axis) => Sweep.SweepCost.Multiply(n, axis.Values.Count));
 
     [JsonIgnore]
     public IEnumerable<string> ParameterNames => Grid.Select(a => a.Name);

@@ -1,10 +1,15 @@
+using SweepDomain.Evaluation;
+using SweepDomain.Evidence;
 using SweepDomain.Parameters;
 
 namespace SweepDomain.Sweep;
 
 /// <summary>
 /// Everything known about one candidate at the end of its stage, for reports and charts. <see cref="FinalRank"/>
-/// is 1-based among the candidates that reached the last tier, null for those dropped earlier.
+/// is 1-based among the candidates that reached the last tier, null for those dropped earlier. The comparisons with
+/// the stage's winner and its incumbent are on common seeds and are given for ranked candidates (null for the winner
+/// against itself, the incumbent against itself, and the unranked); <see cref="Dropped"/> says when racing dropped it;
+/// <see cref="ByTier"/> gives its mean with a 95 % interval and its pass rate at screening and at each tier it reached.
 /// </summary>
 public sealed record CandidateReport(
     int Index,
@@ -21,7 +26,11 @@ public sealed record CandidateReport(
     double PassRate,
     double Combined,
     int TiersReached,
-    int? FinalRank)
+    int? FinalRank,
+    PairedComparison? VersusWinner = null,
+    PairedComparison? VersusIncumbent = null,
+    RaceDrop? Dropped = null,
+    IReadOnlyList<TierFigure>? ByTier = null)
 {
     internal static CandidateReport From(Candidate c, double k, int tiersReached, int? finalRank) => new(
         c.Index,
@@ -41,6 +50,18 @@ public sealed record CandidateReport(
         finalRank);
 }
 
+/// <summary>
+/// A candidate's figures after screening (<see cref="Tier"/> 0) or after tier <see cref="Tier"/>: its mean seed score
+/// on its first <see cref="Seeds"/> seeds with the 95 % Student t interval (null below two seeds), and its pass rate.
+/// </summary>
+public sealed record TierFigure(int Tier, int Seeds, double Mean, double? CiLow, double? CiHigh, double PassRate)
+{
+    public static TierFigure Of(int tier, IReadOnlyList<EvaluationScore> seeds)
+    {
+        var t = TTest.OneSample(seeds.Select(s => s.TotalScore).ToArray());
+        return new TierFigure(tier, seeds.Count, t.Mean, t.CiLow, t.CiHigh, seeds.Count == 0 ? 0 : (double)seeds.Count(s => s.Passed) / seeds.Count);
+    }
+}
+
 /// <summary>A finished stage: its result and every candidate's figures.</summary>
-// WARNING: stored in durable histories (the save activity's input). Add members only at the end, with defaults.
 public sealed record StageOutcome(int Index, StageResult Result, IReadOnlyList<CandidateReport> Candidates);

@@ -7,17 +7,23 @@ namespace SweepDomain.Sweep;
 /// Evaluates each distinct (scenario, effective config, seed, periods) once per sweep, across tiers, stages and
 /// the cross-scenario check (sweep-semantics §9 item 4). Configs are compared in their normal form (defaults filled
 /// in, names sorted, ints of float parameters widened), so <c>{max_M: 4}</c> and <c>{}</c> share results.
-/// Non-finite scores are recorded as a failed seed with score 0 (sweep-semantics §3.3).
+/// Non-finite scores are recorded as a failed seed with score 0 (sweep-semantics §3.3). A host that runs the stages
+/// apart (the durable orchestrator, one stage per execution) starts each stage's memo from the sweep's counts so far
+/// and <see cref="Remember"/>s the scores earlier stages already have for the stage's candidates, so it asks for and
+/// counts exactly what one memo across the whole sweep would.
 /// </summary>
-public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<string, ScenarioSchema> schemas)
+public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<string, ScenarioSchema> schemas, int requested = 0, int executed = 0)
 {
     private readonly Dictionary<Key, EvaluationScore> _scores = [];
 
     /// <summary>Evaluations the sweep asked for, counting repeats.</summary>
-    public int Requested { get; private set; }
+    public int Requested { get; private set; } = requested;
 
     /// <summary>Evaluations actually run.</summary>
-    public int Executed { get; private set; }
+    public int Executed { get; private set; } = executed;
+
+    /// <summary>Records a score an earlier stage already has; later requests for it are answered without evaluating.</summary>
+    public void Remember(EvaluationRequest request, EvaluationScore score) => _scores[KeyOf(request)] = Sanitise(score);
 
     public async Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken)
     {

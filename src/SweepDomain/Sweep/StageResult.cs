@@ -1,3 +1,4 @@
+using SweepDomain.Evidence;
 using SweepDomain.Parameters;
 
 namespace SweepDomain.Sweep;
@@ -6,9 +7,11 @@ namespace SweepDomain.Sweep;
 /// The outcome of one stage (sweep-semantics §5, plus what the original left out). Scores are the winner's over
 /// its <see cref="NSeeds"/> seeds, std is the sample std. <see cref="Improved"/> is true only when the winner is not
 /// the incumbent and ranked above it on the same seeds. <see cref="NCandidates"/> is the grid's own count;
-/// <see cref="IncumbentAdded"/> says the incumbent was evaluated as one extra candidate.
+/// <see cref="IncumbentAdded"/> says the incumbent was evaluated as one extra candidate. The evidence is added beside
+/// the original's figures: <see cref="WinnerVsIncumbent"/> on their common seeds, <see cref="Verdict"/> saying it in
+/// one sentence, <see cref="Decision"/> naming the carry-forward rule that chose the winner, and
+/// <see cref="Racing"/> when the tiers were raced.
 /// </summary>
-// WARNING: stored in durable histories and written to result blobs. Add members only at the end, with defaults.
 public sealed record StageResult(
     string Label,
     ParamSet WinnerParams,
@@ -24,4 +27,18 @@ public sealed record StageResult(
     bool Improved,
     CrossScenarioResult? CrossScenario,
     int EvaluationsRequested,
-    int EvaluationsExecuted);
+    int EvaluationsExecuted,
+    CarryForwardDecision? Decision = null,
+    PairedComparison? WinnerVsIncumbent = null,
+    string? Verdict = null,
+    RaceSummary? Racing = null);
+
+/// <summary>
+/// What racing did in a stage: the block size and level, how many candidates it dropped, and the evaluations the
+/// stage's screening and tiers requested against what the plain tiers may request for the same grid (their worst
+/// case, the dry run's figure).
+/// </summary>
+public sealed record RaceSummary(int BlockSize, double Alpha, int Dropped, int Requested, long PlainTiersAtMost)
+{
+    public long SavedAtLeastAgainstWorstCase => Math.Max(0, PlainTiersAtMost - Requested);
+}

@@ -2,25 +2,45 @@ using SweepDomain.Selection;
 
 namespace SweepDomain.Sweep;
 
-/// <summary>How many evaluations a sweep asks for at most (sweep-semantics §3.3 cost formula, plus the incumbent).</summary>
+/// <summary>
+/// How many evaluations a sweep asks for at most (sweep-semantics §3.3 cost formula, plus the incumbent). The figures
+/// saturate at <see cref="long.MaxValue"/> instead of overflowing, so an absurd request is reported as the huge
+/// number it is and rejected by the limits, never wrapped round to a small one. Racing can only lower the real count:
+/// its worst case, when no candidate is ever dropped, is the plain tiers' figure.
+/// </summary>
 public static class SweepCost
 {
     /// <summary>Upper bound for one stage of <paramref name="combinations"/> grid combinations.</summary>
-    public static int Stage(int combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds)
+    public static long Stage(long combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds)
     {
-        int alive = combinations + 1;          // the incumbent may come on top of the grid
-        int total = alive;                     // screening, seed 0
+        long alive = Add(combinations, 1);     // the incumbent may come on top of the grid
+        long total = alive;                     // screening, seed 0
         int seeds = 1;
         foreach (var tier in tiers)
         {
-            alive = Math.Min(alive, tier.Configs + 1);
-            total += alive * Math.Max(0, tier.Seeds - seeds);
+            alive = Math.Min(alive, tier.Configs + 1L);
+            total = Add(total, Multiply(alive, Math.Max(0, tier.Seeds - seeds)));
             seeds = Math.Max(seeds, tier.Seeds);
         }
 
-        return total + crossChecks * crossSeeds;
+        return Add(total, Multiply(crossChecks, crossSeeds));
     }
 
-    public static int Sweep(SweepPlan plan) => plan.Stages.Sum(s =>
-        Stage(s.CombinationCount, plan.Tiers, plan.CrossSchema is null ? 0 : plan.Schemas.Count, plan.CrossSeeds));
+    /// <summary>Upper bound for stage <paramref name="stage"/> of <paramref name="plan"/>, its cross-scenario check included.</summary>
+    public static long Stage(SweepPlan plan, int stage) =>
+        Stage(plan.Stages[stage].CombinationCount, plan.Tiers, plan.CrossSchema is null ? 0 : plan.Schemas.Count, plan.CrossSeeds);
+
+    /// <summary>The stage's bound without its cross-scenario check: what the plain tiers may spend.</summary>
+    public static long StageTiers(SweepPlan plan, int stage) => Stage(plan.Stages[stage].CombinationCount, plan.Tiers, 0, 0);
+
+    public static long Sweep(SweepPlan plan) => Enumerable.Range(0, plan.Stages.Count).Aggregate(0L, (sum, i) => Add(sum, Stage(plan, i)));
+
+    /// <summary>The most seeds any tier gives a candidate.</summary>
+    public static int MaxSeeds(IReadOnlyList<StabilityTier> tiers) => tiers.Count == 0 ? 1 : Math.Max(1, tiers.Max(t => t.Seeds));
+
+    /// <summary><paramref name="a"/> × <paramref name="b"/> for non-negative numbers, or <see cref="long.MaxValue"/>.</summary>
+    public static long Multiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+
+    /// <summary><paramref name="a"/> + <paramref name="b"/> for non-negative numbers, or <see cref="long.MaxValue"/>.</summary>
+    public static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

@@ -20,11 +20,24 @@ public sealed record SweepPlan(
     RankBy RankBy,
     double KFactor,
     ScenarioSchema? CrossSchema,
-    int CrossSeeds = SweepPlan.DefaultCrossSeeds)
+    int CrossSeeds = SweepPlan.DefaultCrossSeeds,
+    CarryForward CarryForward = CarryForward.Best,
+    double Alpha = SweepPlan.DefaultAlpha,
+    bool Racing = false,
+    int RaceBlock = SweepPlan.DefaultRaceBlock)
 {
     public const int DefaultPeriods = 1000;
     public const double DefaultKFactor = 1.0;
     public const int DefaultCrossSeeds = 20;
+
+    /// <summary>The significance level of verdicts, of the <c>significant</c> policy and of racing.</summary>
+    public const double DefaultAlpha = 0.05;
+
+    /// <summary>Seeds given to every surviving candidate between two racing tests.</summary>
+    public const int DefaultRaceBlock = 10;
+
+    /// <summary>Racing never drops a candidate scored on fewer seeds than this.</summary>
+    public const int RaceMinSeeds = 10;
 
     [JsonIgnore]
     public string Scenario => Schema.Scenario;

@@ -57,7 +57,7 @@ public sealed record SweepStatus(
     int PhaseEvaluations,
     int EvaluationsRequested,
     int EvaluationsExecuted,
-    int EvaluationsPlanned,
+    long EvaluationsPlanned,
     int StagesFinished,
     ParamSet? BestParams,
     double? BestCombined,

@@ -1,0 +1,108 @@
+using SweepDomain.Evidence;
+using SweepDomain.Parameters;
+
+namespace SweepDomain.Sweep;
+
+/// <summary>
+/// One stage of the structured sweep (sweep-semantics §3): screening on seed 0, the tiers (plain or raced), the
+/// carry-forward rule, the evidence for the winner, and the optional cross-scenario check. The CLI runs the stages one
+/// after another through <see cref="SweepEngine"/>; the durable orchestrator runs one stage per execution. Both run
+/// this very code, so they agree to the last bit. Deterministic: no clock, randomness, threads or I/O.
+/// </summary>
+public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = null)
+{
+    private readonly ISweepObserver _observer = observer ?? NullSweepObserver.Instance;
+
+    /// <summary>Runs stage <paramref name="index"/> of <paramref name="plan"/> from <paramref name="incumbent"/>.</summary>
+    public async Task<StageOutcome> RunAsync(SweepPlan plan, int index, ParamSet incumbent, CancellationToken cancellationToken = default)
+    {
+        var stage = plan.Stages[index];
+        long planned = SweepCost.Sweep(plan);
+        int requestedBefore = memo.Requested, executedBefore = memo.Executed;
+        BestSoFar? best = null;
+        Task Report(string phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
+            new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var candidates = StageCandidates.Build(stage, incumbent, plan.Schema);
+        await Report("screening", candidates.Count);
+        var screened = await Screening.RunAsync(candidates, plan, memo, cancellationToken);
+        best = Best(screened[0], plan);
+
+        var tiers = await TieredStability.RunAsync(screened, plan, memo, new TieredStability.Listener(
+            (step, evaluations) => Report(step.Describe(plan.Tiers.Count), evaluations, step),
+            leader => best = Best(leader, plan)), cancellationToken);
+        int tierRequests = memo.Requested - requestedBefore;
+        var incumbentCandidate = tiers.All.Values.Single(x => x.Candidate.IsIncumbent).Candidate;
+        var (winner, decision) = CarryForwardPolicy.Choose(tiers.Ranking, incumbentCandidate, plan);
+        best = Best(winner, plan);
+
+        CrossScenarioResult? cross = null;
+        if (plan.CrossSchema is not null)
+        {
+            await Report("cross-scenario check", plan.Schemas.Count * plan.CrossSeeds);
+            cross = await CrossScenarioCheck.RunAsync(winner.Params, plan, memo, cancellationToken);
+        }
+
+        var versusIncumbent = winner.IsIncumbent ? null : PairedComparison.Between(winner.Seeds, incumbentCandidate.Seeds);
+        var result = new StageResult(
+            stage.Label,
+            winner.Params,
+            winner.Combined(plan.KFactor),
+            winner.Mean,
+            winner.Std,
+            winner.PassRate,
+            winner.SeedCount,
+            winner.SeedScores,
+            (int)stage.CombinationCount,
+            IncumbentAdded: incumbentCandidate.Index >= stage.CombinationCount,
+            IncumbentCombined: incumbentCandidate.Combined(plan.KFactor),
+            Improved: !winner.IsIncumbent,
+            cross,
+            memo.Requested - requestedBefore,
+            memo.Executed - executedBefore,
+            decision,
+            versusIncumbent,
+            Verdict(winner, versusIncumbent, plan),
+            plan.Racing
+                ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.StageTiers(plan, index))
+                : null);
+
+        await Report("done", 0);
+        return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
+    }
+
+    /// <summary>The stage's evidence in one sentence (see <see cref="EvidenceText.Verdict"/>).</summary>
+    private static string Verdict(Candidate winner, PairedComparison? versusIncumbent, SweepPlan plan) => versusIncumbent is null
+        ? $"winner is the incumbent: kept ({winner.SeedCount} seeds)"
+        : EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha);
+
+    /// <summary>Every candidate's figures in grid order, with its comparisons when it is ranked.</summary>
+    private static IReadOnlyList<CandidateReport> Reports(TieredStability.Outcome tiers, Candidate winner, Candidate incumbent, SweepPlan plan)
+    {
+        var ranks = tiers.Ranking.Select((c, r) => (c.Index, Rank: r + 1)).ToDictionary(x => x.Index, x => x.Rank);
+        return tiers.All.Values
+            .OrderBy(x => x.Candidate.Index)
+            .Select(x =>
+            {
+                var c = x.Candidate;
+                bool ranked = ranks.TryGetValue(c.Index, out int rank);
+                return CandidateReport.From(c, plan.KFactor, x.Tiers, ranked ? rank : null) with
+                {
+                    VersusWinner = ranked && c.Index != winner.Index ? PairedComparison.Between(c.Seeds, winner.Seeds) : null,
+                    VersusIncumbent = ranked && !c.IsIncumbent ? PairedComparison.Between(c.Seeds, incumbent.Seeds) : null,
+                    Dropped = x.Dropped,
+                    ByTier = ByTier(c, x.Tiers, plan),
+                };
+            })
+            .ToList();
+    }
+
+    /// <summary>Screening, then each tier the candidate entered, on the seeds it had at that tier's end.</summary>
+    private static IReadOnlyList<TierFigure> ByTier(Candidate c, int tiersReached, SweepPlan plan) =>
+        Enumerable.Range(0, tiersReached + 1)
+            .Select(t => TierFigure.Of(t, c.Seeds.Take(t == 0 ? 1 : Math.Min(c.SeedCount, plan.Tiers[t - 1].Seeds)).ToList()))
+            .ToList();
+
+    private static BestSoFar Best(Candidate c, SweepPlan plan) => new(c.Params, c.Combined(plan.KFactor), c.Mean, c.SeedCount);
+}
