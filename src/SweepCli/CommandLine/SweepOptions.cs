@@ -68,9 +68,36 @@ internal sealed class SweepOptions
         HelpName = "number",
     };
 
+    public Option<string> CarryForward { get; } = new("--carry-forward")
+    {
+        Description = "Which candidate a stage carries forward: best (the top of the ranking; the incumbent wins ties) | " +
+                      "significant (the incumbent stays unless a candidate ranked above it beats it at --alpha: paired t-test, Holm-corrected)",
+        DefaultValueFactory = _ => SweepDomain.Selection.CarryForward.Best.ToText(),
+        HelpName = "policy",
+    };
+
+    public Option<string> Alpha { get; } = new("--alpha")
+    {
+        Description = "Significance level of the verdicts, of --carry-forward significant and of racing; above 0, at most 0.5",
+        DefaultValueFactory = _ => "0.05",
+        HelpName = "level",
+    };
+
+    public Option<bool> Racing { get; } = new("--racing")
+    {
+        Description = "Race the tiers: give seeds in blocks and drop candidates significantly below the leader " +
+                      "(paired t-test, Holm-corrected at --alpha; never on fewer than 10 seeds) [default: off, the original's tiers]",
+    };
+
+    public Option<string?> RaceBlock { get; } = new("--race-block")
+    {
+        Description = "Seeds per racing block, with --racing [default: 10]",
+        HelpName = "seeds",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Scenario, Base, Stages, CrossScenario, Periods, StabilityTiers, RankBy, KFactor })
+        foreach (Option option in new Option[] { Scenario, Base, Stages, CrossScenario, Periods, StabilityTiers, RankBy, KFactor, CarryForward, Alpha, Racing, RaceBlock })
         {
             command.Options.Add(option);
         }
@@ -88,6 +115,10 @@ internal sealed class SweepOptions
         StabilityTiers = parse.GetValue(StabilityTiers),
         RankBy = parse.GetValue(RankBy),
         KFactor = ArgValues.Double(parse.GetValue(KFactor), "kFactor", errors),
+        CarryForward = parse.GetValue(CarryForward),
+        Alpha = ArgValues.Double(parse.GetValue(Alpha), "alpha", errors),
+        Racing = parse.GetValue(Racing),
+        RaceBlock = ArgValues.Int(parse.GetValue(RaceBlock), "raceBlock", errors),
     };
 
     /// <summary>
@@ -109,6 +140,10 @@ internal sealed class SweepOptions
             StabilityTiers = Given(StabilityTiers) ? parse.GetValue(StabilityTiers) : basis.StabilityTiers,
             RankBy = Given(RankBy) ? parse.GetValue(RankBy) : basis.RankBy,
             KFactor = Given(KFactor) ? ArgValues.Double(parse.GetValue(KFactor), "kFactor", errors) : basis.KFactor,
+            CarryForward = Given(CarryForward) ? parse.GetValue(CarryForward) : basis.CarryForward,
+            Alpha = Given(Alpha) ? ArgValues.Double(parse.GetValue(Alpha), "alpha", errors) : basis.Alpha,
+            Racing = Given(Racing) ? parse.GetValue(Racing) : basis.Racing,
+            RaceBlock = Given(RaceBlock) ? ArgValues.Int(parse.GetValue(RaceBlock), "raceBlock", errors) : basis.RaceBlock,
         };
     }
 

@@ -43,7 +43,7 @@ internal static class RemoteCommands
             var request = sweep.ReadOverrides(parse, basis, errors);
             request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
             double? interval = ArgValues.Double(parse.GetValue(poll), "--poll-interval", errors);
-            SweepRequestValidator.Validate(request, services.Catalog, errors);
+            SweepRequestValidator.Validate(request, services.Catalog, errors, SweepLimits.Unlimited);   // the service applies its own limits
             errors.ThrowIfAny();
 
             var submitted = new RemoteSubmit(client!, cli) { Waiting = parse.GetValue(wait) };

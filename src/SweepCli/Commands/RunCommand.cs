@@ -28,17 +28,23 @@ internal static class RunCommand
             HelpName = "folder",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and show the plan and its evaluation budget; run nothing [default: off]" };
+        var limits = new Option<string[]>("--limit")
+        {
+            Description = $"Raise (or lower) a sweep limit, NAME=VALUE, repeatable [default: {LimitFlags.Defaults}]",
+            HelpName = "name=value",
+        };
 
         var command = new Command("run", "Run a structured parameter sweep on this machine (the original's --phase sweep).");
         sweep.AddTo(command);
         command.Options.Add(workers);
         command.Options.Add(output);
         command.Options.Add(dryRun);
+        command.Options.Add(limits);
         command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
             var request = sweep.ReadRequest(parse, errors);
-            var plan = SweepRequestValidator.Validate(request, services.Catalog, errors);
+            var plan = SweepRequestValidator.Validate(request, services.Catalog, errors, LimitFlags.Read(parse.GetValue(limits) ?? [], errors));
             int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
             var folder = new OutputFolder(parse.GetValue(output)!);
             if (folder.Problem() is { } problem)

@@ -9,8 +9,8 @@ internal static class ResultTables
     public static Table Stages(SweepReport report, bool terminal)
     {
         var table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle($"{report.Scenario} sweep") };
-        table.AddColumns("Stage", "Winner", "Combined", "Mean", "Std", "Pass", "Seeds", "Improved", "Cross-scenario", "Evals (run)", "Time");
-        foreach (int i in new[] { 2, 3, 4, 5, 6, 9, 10 })
+        table.AddColumns("Stage", "Winner", "Combined", "Mean", "Std", "Pass", "Seeds", "Improved", "vs incumbent (95% CI)", "Cross-scenario", "Evals (run)", "Time");
+        foreach (int i in new[] { 2, 3, 4, 5, 6, 10, 11 })
         {
             table.Columns[i].RightAligned();
         }
@@ -28,6 +28,7 @@ internal static class ResultTables
                 ResultText.Pct(r.PassRate),
                 $"{r.NSeeds}",
                 r.Improved ? "yes" : "no (incumbent kept)",
+                Markup.Escape(ResultText.VersusIncumbent(r)),
                 Markup.Escape(ResultText.Cross(r)),
                 $"{r.EvaluationsRequested} ({r.EvaluationsExecuted})",
                 seconds is { } s ? Progress.Eta.Format(s) : "-");

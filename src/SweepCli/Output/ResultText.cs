@@ -1,4 +1,5 @@
 using System.Globalization;
+using SweepDomain.Evidence;
 using SweepDomain.Sweep;
 
 namespace SweepCli.Output;
@@ -31,13 +32,19 @@ internal static class ResultText
         yield return $"  Final tier results (top {Math.Min(5, finalists.Count)} of {finalists.Count}):";
         foreach (var c in finalists.Take(5))
         {
-            yield return $"    #{c.FinalRank}: combined={c.Combined:F4} mean={c.Mean:F3} +/- {c.Std:F3} ({c.SeedScores.Count} seeds) {c.Params}{(c.IsIncumbent ? " [incumbent]" : "")}";
+            string versus = c.VersusWinner is { } v ? $" vs winner {EvidenceText.Signed(v.MeanDifference)}{(v.TTestP is { } p ? $", {EvidenceText.P(p, "p")}" : "")}" : "";
+            yield return $"    #{c.FinalRank}: combined={c.Combined:F4} mean={c.Mean:F3} sd={c.Std:F3} ({c.SeedScores.Count} seeds) {c.Params}{(c.IsIncumbent ? " [incumbent]" : "")}{versus}";
         }
 
         yield return $"  Stage {r.Label} winner: combined={r.CombinedScore:F4} mean={r.MeanScore:F4} {r.WinnerParams}";
         yield return r.Improved
-            ? $"    improved on the incumbent (combined {r.IncumbentCombined:F4} on the same seeds)"
-            : "    the incumbent (current base) stays: no candidate beat it on the same seeds";
+            ? $"    replaces the incumbent (combined {r.IncumbentCombined:F4} on the same seeds)"
+            : "    the incumbent (current base) stays";
+        foreach (string line in Evidence(r))
+        {
+            yield return $"    {line}";
+        }
+
         foreach (var check in r.CrossScenario?.Scenarios ?? [])
         {
             yield return $"    {check.Scenario}: pass={Pct(check.PassRate)} combined={check.Combined:F4}";
@@ -46,12 +53,44 @@ internal static class ResultText
         yield return $"    {r.EvaluationsRequested} evaluations requested, {r.EvaluationsExecuted} run, in {Progress.Eta.Format(elapsed.TotalSeconds)}";
     }
 
+    /// <summary>The stage's verdict, the rule that chose its winner and why, and what racing saved.</summary>
+    public static IEnumerable<string> Evidence(StageResult r)
+    {
+        if (r.Verdict is { } verdict)
+        {
+            yield return verdict;
+        }
+
+        if (r.Decision is { } d)
+        {
+            yield return $"carry-forward {d.Policy}: {d.Reason}";
+        }
+
+        if (r.Racing is { } race)
+        {
+            yield return Racing(race);
+        }
+    }
+
+    /// <summary><c>racing dropped 5 candidates: 164 evaluations, against at most 194 with the plain tiers</c>.</summary>
+    public static string Racing(RaceSummary race) =>
+        $"racing (blocks of {race.BlockSize} seeds, alpha {race.Alpha.ToString(CultureInfo.InvariantCulture)}) dropped {race.Dropped} " +
+        $"candidate{(race.Dropped == 1 ? "" : "s")}: {race.Requested} evaluations in screening and tiers, against at most " +
+        $"{race.PlainTiersAtMost} with the plain tiers ({race.Saved} fewer)";
+
     /// <summary>Every candidate of a stage, in grid order (for --verbose).</summary>
     public static IEnumerable<string> AllCandidates(StageOutcome outcome) => outcome.Candidates
         .OrderBy(c => c.Index)
         .Select(c => $"    [{c.Index}] {c.Params}{(c.IsIncumbent ? " [incumbent]" : "")}: screening={c.ScreeningScore:F4} " +
                      $"({c.NPass}/{c.NWarn}/{c.NFail}) seeds={c.SeedScores.Count} mean={c.Mean:F4} std={c.Std:F4} " +
-                     $"pass={Pct(c.PassRate)} combined={c.Combined:F4} rank={(c.FinalRank?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
+                     $"pass={Pct(c.PassRate)} combined={c.Combined:F4} rank={(c.FinalRank?.ToString(CultureInfo.InvariantCulture) ?? "-")}" +
+                     (c.Dropped is { } d ? $" dropped by racing in tier {d.Tier} block {d.Block} at {d.Seeds} seeds ({EvidenceText.Signed(d.MeanDifference)} vs the leader, Holm-adjusted {EvidenceText.P(d.AdjustedP, "p")})" : ""));
+
+    /// <summary>The winner against the incumbent in one cell: <c>+0.0130 [-0.0013, +0.0273] p = 0.073</c>, or <c>kept</c>.</summary>
+    public static string VersusIncumbent(StageResult r) => r.WinnerVsIncumbent is not { } c
+        ? (r.Verdict is null ? "-" : "kept")
+        : $"{EvidenceText.Signed(c.MeanDifference)}" + (c.CiLow is { } low && c.CiHigh is { } high ? $" [{EvidenceText.Signed(low)}, {EvidenceText.Signed(high)}]" : "") +
+          (c.TTestP is { } p ? $" {EvidenceText.P(p, "p")}" : "");
 
     /// <summary>The cross-scenario figures of a stage in one cell, e.g. <c>baseline 85% 0.6848; growth_plus 0% 0.0000</c>.</summary>
     public static string Cross(StageResult r) => r.CrossScenario is null

@@ -5,8 +5,9 @@ using SweepDomain.Sweep;
 namespace SweepCli.Output;
 
 /// <summary>
-/// A PNG per stage: every candidate's mean ± sample std and its combined score against its grid index, the winner and
-/// the incumbent marked. Candidates dropped before the last tier are grey (their figures rest on fewer seeds).
+/// A PNG per stage: every candidate's mean with its 95 % interval and its combined score against its grid index, the
+/// winner and the incumbent marked, the stage's verdict in the title. Candidates dropped before the last tier are grey
+/// (their figures rest on fewer seeds); those racing dropped are purple.
 /// </summary>
 internal static class StageChart
 {
@@ -21,9 +22,10 @@ internal static class StageChart
         double[] xs = candidates.Select((_, i) => (double)i).ToArray();
         var plot = new Plot();
 
-        bool Finalist(CandidateReport c) => c.TiersReached >= lastTier;
-        AddMeans(plot, candidates, xs, Finalist, "mean ± std (last tier)", Colors.SteelBlue);
-        AddMeans(plot, candidates, xs, c => !Finalist(c), "mean ± std (dropped earlier)", Colors.Gray);
+        bool Finalist(CandidateReport c) => c.FinalRank is not null;
+        AddMeans(plot, candidates, xs, Finalist, "mean ± 95% CI (last tier)", Colors.SteelBlue);
+        AddMeans(plot, candidates, xs, c => !Finalist(c) && c.Dropped is null, "mean ± 95% CI (not in the last tier)", Colors.Gray);
+        AddMeans(plot, candidates, xs, c => c.Dropped is not null, "mean ± 95% CI (dropped by racing)", Colors.Purple);
 
         var combined = plot.Add.Markers(xs, candidates.Select(c => c.Combined).ToArray(), MarkerShape.OpenDiamond, 9, Colors.DarkOrange);
         combined.LegendText = "combined";
@@ -56,18 +58,22 @@ internal static class StageChart
             return;
         }
 
-        var bars = plot.Add.ErrorBar(picked.Select(p => p.x).ToArray(), picked.Select(p => p.c.Mean).ToArray(), picked.Select(p => p.c.Std).ToArray());
+        var bars = plot.Add.ErrorBar(picked.Select(p => p.x).ToArray(), picked.Select(p => p.c.Mean).ToArray(), picked.Select(p => HalfWidth(p.c)).ToArray());
         bars.Color = color;
         var means = plot.Add.Markers(picked.Select(p => p.x).ToArray(), picked.Select(p => p.c.Mean).ToArray(), MarkerShape.FilledCircle, 7, color);
         means.LegendText = legend;
     }
 
+    /// <summary>Half the 95 % interval of the candidate's mean on all its seeds; 0 on a single seed.</summary>
+    private static double HalfWidth(CandidateReport c) => c.ByTier is [.., { CiHigh: { } high } last] ? high - last.Mean : 0;
+
     private static void Label(Plot plot, string scenario, StageOutcome outcome, List<CandidateReport> candidates, double[] xs)
     {
         var r = outcome.Result;
-        plot.Title($"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} ± {r.StdScore:F4}, pass {ResultText.Pct(r.PassRate)}");
+        plot.Title($"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} (sd {r.StdScore:F4}), pass {ResultText.Pct(r.PassRate)}" +
+                   (r.Verdict is { } verdict ? "\n" + verdict : ""));
         plot.XLabel("candidate (grid order; an added incumbent comes last)");
-        plot.YLabel("score (mean ± sample std over seeds; combined)");
+        plot.YLabel("score (mean ± 95% CI over seeds; combined)");
         plot.ShowLegend(Edge.Right);   // outside the data area, so it hides no marker
         plot.Axes.SetLimitsX(-0.6, Math.Max(0.6, xs.Length - 0.4));
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using SweepDomain.Evidence;
 using SweepDomain.Parameters;
 using SweepDomain.Results;
+using SweepDomain.Sweep;
 
 namespace SweepCli.Output;
 
@@ -22,6 +24,8 @@ internal static class SummaryMarkdown
         md.AppendLine($"| Rank by | {report.RankBy} |");
         md.AppendLine($"| k | {report.KFactor.ToString(CultureInfo.InvariantCulture)} |");
         md.AppendLine($"| Convention | {report.Convention} |");
+        md.AppendLine($"| Carry-forward | {report.CarryForward} (alpha {report.Alpha.ToString(CultureInfo.InvariantCulture)}) |");
+        md.AppendLine($"| Racing | {(report.Racing ? $"on, blocks of {report.RaceBlock} seeds" : "off")} |");
         md.AppendLine($"| Evaluations | {report.EvaluationsRequested} requested, {report.EvaluationsExecuted} run |");
         if (report.TimingsSeconds?.GetValueOrDefault(ResultText.TotalTiming) is { } total)
         {
@@ -41,6 +45,8 @@ internal static class SummaryMarkdown
                           $"{Escape(ResultText.Cross(r))} | {r.EvaluationsRequested} ({r.EvaluationsExecuted}) | {(seconds is { } s ? Progress.Eta.Format(s) : "-")} |");
         }
 
+        AppendEvidence(md, report);
+
         md.AppendLine().AppendLine("## Final configuration").AppendLine();
         md.AppendLine("```json").AppendLine(System.Text.Json.JsonSerializer.Serialize(report.Final, new System.Text.Json.JsonSerializerOptions { WriteIndented = true })).AppendLine("```").AppendLine();
         md.AppendLine($"Use it as the base of the next sweep: `sweep run --scenario {scenario} --base {ResultNames.FinalFile(scenario)} --stages ...`").AppendLine();
@@ -56,6 +62,70 @@ internal static class SummaryMarkdown
         md.AppendLine($"- `{ResultNames.ReportFile(scenario)}`: every candidate's seed scores, settings and timings");
         return md.ToString();
     }
+
+    /// <summary>
+    /// Per stage: the verdict, the rule that chose the winner and why, what racing did, and every ranked candidate
+    /// against the winner and the incumbent on common seeds (paired t with its interval, Wilcoxon, pass rates with
+    /// McNemar).
+    /// </summary>
+    private static void AppendEvidence(StringBuilder md, SweepReport report)
+    {
+        md.AppendLine().AppendLine("## Evidence").AppendLine();
+        md.AppendLine("Differences are candidate minus the other on their common seeds: the mean paired difference of seed scores with its " +
+                      "95 % Student t interval, the paired t-test and Wilcoxon signed-rank p-values (two-sided), and the pass-rate difference " +
+                      "with the exact McNemar p-value on the seeds where exactly one of the two fails.");
+        foreach (var outcome in report.Stages)
+        {
+            var r = outcome.Result;
+            md.AppendLine().AppendLine($"### Stage {Escape(r.Label)}").AppendLine();
+            foreach (string line in ResultText.Evidence(r))
+            {
+                md.AppendLine($"- {Escape(line)}");
+            }
+
+            if (r.Decision is { } d)
+            {
+                md.AppendLine($"- Rule: {Escape(d.Rule)}");
+            }
+
+            var ranked = outcome.Candidates.Where(c => c.FinalRank is not null).OrderBy(c => c.FinalRank).ToList();
+            md.AppendLine().AppendLine("| Rank | Candidate | Seeds | Mean (95% CI) | Pass rate | vs winner | vs incumbent | Pass rate vs incumbent |");
+            md.AppendLine("| ---: | --- | ---: | --- | ---: | --- | --- | --- |");
+            foreach (var c in ranked)
+            {
+                string role = c.Params.Equals(r.WinnerParams) ? " (winner)" : "";
+                role += c.IsIncumbent ? " (incumbent)" : "";
+                md.AppendLine($"| {c.FinalRank} | {Cell(c.Params)}{role} | {c.SeedScores.Count} | {MeanCell(c)} | {ResultText.Pct(c.PassRate)} | " +
+                              $"{Versus(c.VersusWinner)} | {Versus(c.VersusIncumbent)} | {PassVersus(c.VersusIncumbent)} |");
+            }
+
+            var dropped = outcome.Candidates.Where(c => c.Dropped is not null).OrderBy(c => c.Dropped!.Tier).ThenBy(c => c.Dropped!.Block).ToList();
+            if (dropped.Count > 0)
+            {
+                md.AppendLine().AppendLine("Dropped by racing:").AppendLine();
+                md.AppendLine("| Candidate | Tier | Block | Seeds | Mean difference vs the leader | Holm-adjusted p |");
+                md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+                foreach (var c in dropped)
+                {
+                    var drop = c.Dropped!;
+                    md.AppendLine($"| {Cell(c.Params)}{(c.IsIncumbent ? " (incumbent)" : "")} | {drop.Tier} | {drop.Block} | {drop.Seeds} | " +
+                                  $"{EvidenceText.Signed(drop.MeanDifference)} | {EvidenceText.P(drop.AdjustedP)} |");
+                }
+            }
+        }
+    }
+
+    private static string MeanCell(CandidateReport c) => c.ByTier is [.., { CiLow: { } low, CiHigh: { } high }]
+        ? $"{c.Mean:F4} [{low:F4}, {high:F4}]"
+        : $"{c.Mean:F4}";
+
+    private static string Versus(PairedComparison? c) => c is null
+        ? "-"
+        : $"{EvidenceText.Difference(c)}" + (c.TTestP is { } t ? $", t {EvidenceText.P(t, "p")}" : "") + (c.WilcoxonP is { } w ? $", Wilcoxon {EvidenceText.P(w, "p")}" : "");
+
+    private static string PassVersus(PairedComparison? c) => c is null
+        ? "-"
+        : $"{EvidenceText.Signed(c.PassRateDifference)} ({c.OnlyFirstFails} vs {c.OnlySecondFails} seeds failing alone, McNemar {EvidenceText.P(c.McNemarP, "p")})";
 
     private static string Cell(ParamSet p) => p.Count == 0 ? "`{}`" : $"`{Escape(p.ToString())}`";
 

@@ -31,6 +31,13 @@ public sealed record SweepLimits
 
     public static readonly SweepLimits Default = new();
 
+    /// <summary>No limit at all: for a client that checks a request's form and leaves the limits to the service it sends it to.</summary>
+    public static readonly SweepLimits Unlimited = new()
+    {
+        MaxEvaluations = long.MaxValue, MaxCandidatesPerStage = long.MaxValue, MaxSeedsPerTier = int.MaxValue,
+        MaxStages = int.MaxValue, MaxPeriods = int.MaxValue, MaxLabelLength = int.MaxValue,
+    };
+
     /// <summary>The limits' names, as the request-facing messages call them, in a stable order.</summary>
     public static readonly IReadOnlyList<string> Names =
         ["MaxEvaluations", "MaxCandidatesPerStage", "MaxSeedsPerTier", "MaxStages", "MaxPeriods", "MaxLabelLength"];

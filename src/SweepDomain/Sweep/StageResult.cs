@@ -35,10 +35,10 @@ public sealed record StageResult(
 
 /// <summary>
 /// What racing did in a stage: the block size and level, how many candidates it dropped, and the evaluations the
-/// stage's screening and tiers requested against what the plain tiers may request for the same grid (their worst
-/// case, the dry run's figure).
+/// stage's screening and tiers requested against the most the plain tiers could request for the same candidates
+/// (exact unless the plain tiers would have kept the incumbent inside their top, which saves them a few).
 /// </summary>
 public sealed record RaceSummary(int BlockSize, double Alpha, int Dropped, int Requested, long PlainTiersAtMost)
 {
-    public long SavedAtLeastAgainstWorstCase => Math.Max(0, PlainTiersAtMost - Requested);
+    public long Saved => Math.Max(0, PlainTiersAtMost - Requested);
 }

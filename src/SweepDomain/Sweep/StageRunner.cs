@@ -65,7 +65,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             versusIncumbent,
             Verdict(winner, versusIncumbent, plan),
             plan.Racing
-                ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.StageTiers(plan, index))
+                ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(candidates.Count, plan.Tiers))
                 : null);
 
         await Report("done", 0);

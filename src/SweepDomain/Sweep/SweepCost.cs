@@ -11,9 +11,16 @@ namespace SweepDomain.Sweep;
 public static class SweepCost
 {
     /// <summary>Upper bound for one stage of <paramref name="combinations"/> grid combinations.</summary>
-    public static long Stage(long combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds)
+    public static long Stage(long combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds) =>
+        Add(Tiers(Add(combinations, 1), tiers), Multiply(crossChecks, crossSeeds));   // the incumbent may come on top of the grid
+
+    /// <summary>
+    /// Upper bound for screening and the plain tiers of <paramref name="candidates"/> candidates, the incumbent among
+    /// them: each tier keeps at most its configs plus the incumbent.
+    /// </summary>
+    public static long Tiers(long candidates, IReadOnlyList<StabilityTier> tiers)
     {
-        long alive = Add(combinations, 1);     // the incumbent may come on top of the grid
+        long alive = candidates;
         long total = alive;                     // screening, seed 0
         int seeds = 1;
         foreach (var tier in tiers)
@@ -23,15 +30,12 @@ public static class SweepCost
             seeds = Math.Max(seeds, tier.Seeds);
         }
 
-        return Add(total, Multiply(crossChecks, crossSeeds));
+        return total;
     }
 
     /// <summary>Upper bound for stage <paramref name="stage"/> of <paramref name="plan"/>, its cross-scenario check included.</summary>
     public static long Stage(SweepPlan plan, int stage) =>
         Stage(plan.Stages[stage].CombinationCount, plan.Tiers, plan.CrossSchema is null ? 0 : plan.Schemas.Count, plan.CrossSeeds);
-
-    /// <summary>The stage's bound without its cross-scenario check: what the plain tiers may spend.</summary>
-    public static long StageTiers(SweepPlan plan, int stage) => Stage(plan.Stages[stage].CombinationCount, plan.Tiers, 0, 0);
 
     public static long Sweep(SweepPlan plan) => Enumerable.Range(0, plan.Stages.Count).Aggregate(0L, (sum, i) => Add(sum, Stage(plan, i)));
 
