@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value));
         services.AddSingleton<IResultStore, BlobResultStore>();
+        services.AddSingleton<CancellationMarker>();
         services.AddSingleton<SweepLauncher>();
         services.AddSingleton<ScheduleRunner>();
         services.AddSingleton(TimeProvider.System);

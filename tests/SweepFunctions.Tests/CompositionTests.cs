@@ -8,6 +8,9 @@ using SweepFunctions.Activities;
 using SweepFunctions.Configuration;
 using SweepFunctions.Http;
 using SweepFunctions.Schedules;
+using SweepFunctions.Scores;
+using SweepFunctions.Storage;
+using SweepFunctions.Tests.Support;
 
 namespace SweepFunctions.Tests;
 
@@ -22,7 +25,7 @@ public sealed class CompositionTests
         Assert.IsType<BamScenarioCatalog>(services.GetRequiredService<IScenarioCatalog>());
         Assert.IsType<BamScenarioEvaluator>(services.GetRequiredService<IScenarioEvaluator>());
         Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
-            typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration)];
+            typeof(RecallScores), typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration)];
         Assert.All(functions, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
         Assert.Equal(50, services.GetRequiredService<IOptions<SweepOptions>>().Value.EvaluationBatchSize);
         Assert.Equal("sweeps", services.GetRequiredService<IOptions<ResultsStorageOptions>>().Value.Container);
@@ -44,22 +47,31 @@ public sealed class CompositionTests
     [Fact]
     public async Task EvaluateBatch_BamBaseline_ReturnsOneScorePerRequestInOrder()
     {
-        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" });
+        var store = new InMemoryResultStore();
+        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" }, store);
         var activity = ActivatorUtilities.CreateInstance<EvaluateBatch>(services);
         var catalog = services.GetRequiredService<IScenarioCatalog>();
         string scenario = catalog.Names[0];
         EvaluationRequest[] requests = [new(scenario, ParamSet.Empty, 0, 20), new(scenario, ParamSet.Empty, 1, 20)];
 
-        var output = await activity.RunAsync(new EvaluateBatchInput("composition", "A", EvaluationPhase.Screening, requests));
+        var output = await activity.RunAsync(new EvaluateBatchInput("composition", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ScoreSheet.Configs(requests)));
 
-        Assert.Equal(2, output.Scores.Count);
-        Assert.All(output.Scores, s => Assert.True(double.IsFinite(s.TotalScore)));
-        Assert.Equal(services.GetRequiredService<IScenarioEvaluator>().Evaluate(requests[1]), output.Scores[1]);
+        Assert.Equal(2, output.Count);
+        Assert.All(output.All, s => Assert.True(double.IsFinite(s.TotalScore)));
+        Assert.Equal(services.GetRequiredService<IScenarioEvaluator>().Evaluate(requests[1]), output[1]);
+        Assert.Equal(["composition/scores/01/0000-0000.json"], await store.ListAsync("composition/"));
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
-        new ServiceCollection()
+    private static ServiceProvider Build(Dictionary<string, string?> settings, IResultStore? store = null)
+    {
+        var services = new ServiceCollection()
             .AddLogging()
-            .AddSweepApp(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .BuildServiceProvider();
+            .AddSweepApp(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
+        return services.BuildServiceProvider();
+    }
 }

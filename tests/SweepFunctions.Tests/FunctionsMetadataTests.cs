@@ -35,6 +35,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("EvaluateBatch")]
     [InlineData("CrossEvaluate")]
     [InlineData("WriteStageResult")]
+    [InlineData("RecallScores")]
     [InlineData("WriteSweepResult")]
     public void Activity_HasAnActivityTrigger(string function)
     {
@@ -53,7 +54,7 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

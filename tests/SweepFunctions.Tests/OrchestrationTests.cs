@@ -1,10 +1,13 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using SweepDomain;
 using SweepDomain.Parameters;
 using SweepDomain.Requests;
+using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepFunctions.Orchestration;
+using SweepFunctions.Storage;
 using SweepFunctions.Tests.Support;
 using SweepTestKit;
 
@@ -27,22 +30,15 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var output = await RunAsync(plan, "two-stages");
 
         Assert.Equal(2, output.Stages.Count);
-        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].WinnerParams);
-        Close.Equal([0.953, 0.959, 0.965], output.Stages[0].SeedScores, Tolerance);
-        Assert.Equal(0.959, output.Stages[0].MeanScore, Tolerance);
-        Assert.Equal(0.006, output.Stages[0].StdScore, Tolerance);
-        Assert.Equal(0.953246, output.Stages[0].CombinedScore, Tolerance);
-        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Stages[1].WinnerParams);
-        Assert.Equal(0.999, output.Stages[1].MeanScore, Tolerance);
-        Assert.Equal(0.993006, output.Stages[1].CombinedScore, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Winner);
+        Assert.Equal(0.959, output.Stages[0].Mean, Tolerance);
+        Assert.Equal(0.006, output.Stages[0].Std, Tolerance);
+        Assert.Equal(0.953246, output.Stages[0].Combined, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Stages[1].Winner);
+        Assert.Equal(0.999, output.Stages[1].Mean, Tolerance);
+        Assert.Equal(0.993006, output.Stages[1].Combined, Tolerance);
         Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Final);
-        for (int i = 0; i < 2; i++)
-        {
-            AssertSameStage(inProcess.Stages[i].Result, output.Stages[i]);
-        }
-
-        Assert.Equal(inProcess.EvaluationsRequested, output.EvaluationsRequested);
-        Assert.Equal(inProcess.EvaluationsExecuted, output.EvaluationsExecuted);
+        await AssertSameAsInProcessAsync(inProcess, output);
         Assert.Equal(
             ["two-stages/request.json", "two-stages/stages/01-A.json", "two-stages/stages/02-B.json", "two-stages/quadratic_sweep.json", "two-stages/report.json"],
             output.Blobs);
@@ -58,15 +54,15 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var output = await RunAsync(plan, "transient-fault");
 
         Assert.Equal(1, App.Evaluator.Failures - failuresBefore);
-        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].WinnerParams);
-        Assert.Equal(0.9519440355031139, output.Stages[0].CombinedScore, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Winner);
+        Assert.Equal(0.9519440355031139, output.Stages[0].Combined, Tolerance);
     }
 
     [Fact]
     public async Task Sweep_WhileRunning_ShowsProgressAsCustomStatus()
     {
         var plan = Plan(Requests.Long().ToJsonString());
-        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), new SweepInput("progress", plan, 50), new StartOrchestrationOptions("progress"));
+        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input("progress", plan, batchSize: 5), new StartOrchestrationOptions("progress"));
 
         var seen = new List<SweepStatus>();
         OrchestrationMetadata? state;
@@ -75,7 +71,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         {
             await Task.Delay(10, timeout.Token);
             state = await App.Client.GetInstanceAsync("progress", getInputsAndOutputs: true, timeout.Token);
-            if (state is { RuntimeStatus: OrchestrationRuntimeStatus.Running, SerializedCustomStatus: not null })
+            if (state is { SerializedCustomStatus: not null })
             {
                 seen.Add(state.ReadCustomStatusAs<SweepStatus>()!);
             }
@@ -86,11 +82,21 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         Assert.NotEmpty(seen);
         Assert.All(seen, s =>
         {
-            Assert.Matches(@"^stage [123] of 3 \([ABC]\): (screening|tier [123] of 3|done)$", s.Summary);
+            Assert.Matches(@"^stage [123] of 3 \([ABC]\): (screening|tier [123] of 3|done|saved)$", s.Summary);
             Assert.Equal(184, s.EvaluationsPlanned);   // upper bound: stages of 4, 6 and 2 combinations plan 64 + 72 + 48
-            Assert.InRange(s.EvaluationsExecuted, 0, s.EvaluationsRequested);
+            Assert.InRange(s.EvaluationsExecuted, 0, s.EvaluationsRequested + 64);
             Assert.Equal(s.Phase == "screening", s.BestParams is null);   // the best is known once screening is done
+            Assert.InRange(s.StagesFinished, s.Stage - 1, s.Stage);
         });
+
+        // The finished sweep says all three stages are done; the executed count moved inside phases, batch by batch.
+        var last = state.ReadCustomStatusAs<SweepStatus>()!;
+        Assert.Equal((3, "saved"), (last.StagesFinished, last.Phase));
+        var output = state.ReadOutputAs<SweepOutput>()!;
+        Assert.Equal((output.EvaluationsRequested, output.EvaluationsExecuted), (last.EvaluationsRequested, last.EvaluationsExecuted));
+        Assert.Contains(seen, s => s.Phase.StartsWith("tier", StringComparison.Ordinal) && s.EvaluationsExecuted > seen.First(f => f.Stage == s.Stage && f.Phase == s.Phase).EvaluationsExecuted);
+        // During tier 2 the leader shown is tier 1's, on 4 seeds, not the screening leader on 1.
+        Assert.All(seen.Where(s => s.Phase == "tier 2 of 3"), s => Assert.Equal(4, s.BestSeeds));
     }
 
     [Fact]
@@ -103,28 +109,82 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
 
         var output = await RunAsync(plan, "cross");
 
-        var cross = Assert.IsType<CrossScenarioResult>(output.Stages[0].CrossScenario);
-        Assert.Equal(2, cross.Seeds);
-        Assert.Equal([TestScenarios.Quadratic, TestScenarios.Other], cross.Scenarios.Select(s => s.Scenario));
-        var other = cross.Scenarios[1];
-        Close.Equal([0.793, 0.799], other.SeedScores, Tolerance);
+        var cross = output.Stages[0].Cross!;
+        Assert.Equal([TestScenarios.Quadratic, TestScenarios.Other], cross.Select(s => s.Scenario));
+        var other = cross[1];
         Assert.Equal(0.796, other.Mean, Tolerance);
         Assert.Equal(0.004242640687119289, other.Std, Tolerance);
         Assert.Equal(0.7926228580130531, other.Combined, Tolerance);
         Assert.Equal(1.0, other.PassRate);
-        Assert.Equal(0.9519440355031139, cross.Scenarios[0].Combined, Tolerance);
+        Assert.Equal(0.9519440355031139, cross[0].Combined, Tolerance);
         Assert.Contains(App.Evaluator.Seen, r => r.Scenario == TestScenarios.Other);
+
+        var outcome = await OutcomeAsync(output, 0);
+        Close.Equal([0.793, 0.799], outcome.Result.CrossScenario!.Scenarios[1].SeedScores, Tolerance);
     }
 
-    private async Task<SweepOutput> RunAsync(SweepPlan plan, string sweepId)
+    [Fact]
+    public async Task Racing_sweep_on_the_durable_engine_returns_exactly_what_the_CLI_engine_returns()
     {
-        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), new SweepInput(sweepId, plan, 50), new StartOrchestrationOptions(sweepId));
+        var plan = Plan("""{"scenario": "noisy", "stages": ["A:x=0.1,0.2,0.25,0.3,0.35,0.5 n=3,4", "B:n=4,5"], "periods": 10, "stabilityTiers": "8:10,4:30", "racing": true, "carryForward": "significant"}""");
+        var inProcess = await new SweepEngine(new RecordingEvaluator()).RunAsync(plan);
+
+        var output = await RunAsync(plan, "racing", batchSize: 7);
+
+        await AssertSameAsInProcessAsync(inProcess, output);
+        Assert.Equal(5, output.Stages[0].Racing!.Dropped);
+        Assert.Equal("significant", output.Stages[0].Decision!.Policy);
+    }
+
+    [Fact]
+    public async Task Sweep_started_by_another_engine_version_fails_with_a_clear_message()
+    {
+        var plan = Plan(Requests.OneStage().ToJsonString());
+        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input("old-engine", plan) with { EngineVersion = "1.0" }, new StartOrchestrationOptions("old-engine"));
+
+        var state = await App.WaitForSweepAsync("old-engine");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
+        Assert.StartsWith($"Sweep old-engine was started by sweep engine 1.0, and this host runs engine {SweepEngineVersion.Current}", state.FailureDetails!.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Five_sweeps_at_once_finish_with_the_results_of_sweeps_run_one_by_one()
+    {
+        string[] bodies =
+        [
+            Requests.TwoStages().ToJsonString(),
+            Requests.OneStage().ToJsonString(),
+            """{"scenario": "noisy", "stages": ["A:x=0.2,0.3,0.4 n=3,4"], "periods": 10, "stabilityTiers": "4:10,2:20", "racing": true}""",
+            """{"scenario": "noisy", "stages": ["A:x=0.25,0.3", "B:n=3,5"], "periods": 10, "stabilityTiers": "3:12", "crossScenario": "other", "crossSeeds": 3}""",
+            """{"scenario": "quadratic", "stages": ["A:mode=plain,fancy", "B:x=0.2,0.4"], "periods": 10, "stabilityTiers": "2:3"}""",
+        ];
+        var plans = bodies.Select(Plan).ToList();
+        var oneByOne = new List<SweepOutcome>();
+        foreach (var plan in plans)
+        {
+            oneByOne.Add(await new SweepEngine(new RecordingEvaluator()).RunAsync(plan));
+        }
+
+        var outputs = await Task.WhenAll(plans.Select((plan, i) => RunAsync(plan, $"concurrent-{i}", batchSize: 4)));
+
+        for (int i = 0; i < plans.Count; i++)
+        {
+            await AssertSameAsInProcessAsync(oneByOne[i], outputs[i]);
+        }
+    }
+
+    private async Task<SweepOutput> RunAsync(SweepPlan plan, string sweepId, int batchSize = 50)
+    {
+        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input(sweepId, plan, batchSize), new StartOrchestrationOptions(sweepId));
         var state = await App.WaitForSweepAsync(sweepId);
         Assert.True(state.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"sweep {sweepId} ended {state.RuntimeStatus}: {state.FailureDetails}");
         return state.ReadOutputAs<SweepOutput>()!;
     }
 
-    private static SweepPlan Plan(string json)
+    private static SweepInput Input(string sweepId, SweepPlan plan, int batchSize = 50) => new(sweepId, plan, batchSize, SweepEngineVersion.Current);
+
+    internal static SweepPlan Plan(string json)
     {
         var errors = new ValidationErrors();
         var plan = SweepRequestValidator.Validate(SweepRequestJson.Parse(json, errors)!, TestScenarios.Catalog, errors);
@@ -132,15 +192,22 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         return plan!;
     }
 
-    private static void AssertSameStage(StageResult expected, StageResult actual)
+    private async Task<StageOutcome> OutcomeAsync(SweepOutput output, int stage) =>
+        JsonSerializer.Deserialize<StageOutcome>((await App.Store.ReadTextAsync(output.Stages[stage].OutcomeBlob))!, SweepReport.JsonOptions)!;
+
+    /// <summary>Every stage's outcome blob holds, byte for byte, the outcome the in-process engine computed; so do the counts.</summary>
+    private async Task AssertSameAsInProcessAsync(SweepOutcome expected, SweepOutput actual)
     {
-        Assert.Equal(expected.Label, actual.Label);
-        Assert.Equal(expected.WinnerParams, actual.WinnerParams);
-        Assert.Equal(expected.CombinedScore, actual.CombinedScore);
-        Assert.Equal(expected.MeanScore, actual.MeanScore);
-        Assert.Equal(expected.StdScore, actual.StdScore);
-        Assert.Equal(expected.SeedScores, actual.SeedScores);
-        Assert.Equal(expected.Improved, actual.Improved);
-        Assert.Equal(expected.IncumbentCombined, actual.IncumbentCombined);
+        Assert.Equal(expected.Stages.Count, actual.Stages.Count);
+        for (int i = 0; i < expected.Stages.Count; i++)
+        {
+            string blob = (await App.Store.ReadTextAsync(actual.Stages[i].OutcomeBlob))!;
+            Assert.Equal(JsonSerializer.Serialize(expected.Stages[i], SweepReport.JsonOptions) + "\n", blob);
+            Assert.Equal(expected.Stages[i].Result.WinnerParams, actual.Stages[i].Winner);
+            Assert.Equal(expected.Stages[i].Result.Verdict, actual.Stages[i].Verdict);
+        }
+
+        Assert.Equal(expected.Final, actual.Final);
+        Assert.Equal((expected.EvaluationsRequested, expected.EvaluationsExecuted), (actual.EvaluationsRequested, actual.EvaluationsExecuted));
     }
 }

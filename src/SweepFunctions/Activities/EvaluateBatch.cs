@@ -3,49 +3,64 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SweepDomain.Evaluation;
 using SweepDomain.Sweep;
+using SweepFunctions.Scores;
+using SweepFunctions.Storage;
 
 namespace SweepFunctions.Activities;
 
-/// <summary>Runs one chunk of a stage's screening or tiers on all cores and returns the scores in request order.</summary>
-public sealed class EvaluateBatch(IScenarioEvaluator evaluator, ILogger<EvaluateBatch> logger)
+/// <summary>Runs one batch of a stage's screening or tiers on all cores and returns the scores in request order.</summary>
+public sealed class EvaluateBatch(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger<EvaluateBatch> logger)
 {
     [Function(nameof(EvaluateBatch))]
-    public Task<EvaluateBatchOutput> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        Task.FromResult(BatchEvaluation.Run(evaluator, logger, input));
+    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
+        BatchEvaluation.RunAsync(evaluator, store, cancellation, logger, input);
 }
 
-/// <summary>Runs one chunk of a stage winner's cross-scenario check; a separate name so its cost shows on its own.</summary>
-public sealed class CrossEvaluate(IScenarioEvaluator evaluator, ILogger<CrossEvaluate> logger)
+/// <summary>Runs one batch of a stage winner's cross-scenario check; a separate name so its cost shows on its own.</summary>
+public sealed class CrossEvaluate(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger<CrossEvaluate> logger)
 {
     [Function(nameof(CrossEvaluate))]
-    public Task<EvaluateBatchOutput> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        Task.FromResult(BatchEvaluation.Run(evaluator, logger, input));
+    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
+        BatchEvaluation.RunAsync(evaluator, store, cancellation, logger, input);
 }
 
 internal static class BatchEvaluation
 {
     /// <summary>
-    /// Evaluates the batch with <see cref="ParallelEvaluator"/> and logs the throughput (evaluations per second, per
-    /// sweep, stage and phase: the figure to watch when sizing batches and plans). A non-finite score is recorded as the
-    /// memo would record it, because durable history is JSON and cannot hold NaN.
+    /// Evaluates the batch with <see cref="ParallelEvaluator"/>, unless the sweep was cancelled: a batch of a cancelled
+    /// sweep does not start, and a running one stops at its next evaluation. The scores go to the batch's score blob
+    /// (<see cref="ScoreArchive"/>) and back to the orchestrator. A non-finite score is recorded as the memo would record
+    /// it, because JSON cannot hold NaN. Logs the throughput (evaluations per second, per sweep, stage and phase).
     /// </summary>
-    public static EvaluateBatchOutput Run(IScenarioEvaluator evaluator, ILogger logger, EvaluateBatchInput input)
+    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger logger, EvaluateBatchInput input)
     {
+        if (await cancellation.IsRequestedAsync(input.SweepId))
+        {
+            throw new OperationCanceledException($"Sweep {input.SweepId} was cancelled; batch {input.Call}-{input.Batch} of stage {input.Stage + 1} is not run.");
+        }
+
+        var requests = ScoreSheet.Expand(input.Configs, input.Periods).ToList();
         var clock = Stopwatch.StartNew();
-        var scores = new ParallelEvaluator(evaluator).Evaluate(input.Requests, CancellationToken.None);
+        IReadOnlyList<EvaluationScore> scores;
+        using (var watch = cancellation.WatchFor(input.SweepId))
+        {
+            scores = new ParallelEvaluator(evaluator).Evaluate(requests, watch.Token).Select(EvaluationMemo.Sanitise).ToList();
+        }
+
         double seconds = clock.Elapsed.TotalSeconds;
+        var columns = ScoreColumns.From(scores);
+        await new ScoreArchive(store).WriteAsync(ScoreArchive.BatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoredSheet(input.Periods, input.Configs, columns));
 
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {Evaluations} evaluations in {Seconds:F2} s, {EvaluationsPerSecond:F2} evaluations/s",
-            input.SweepId, input.Stage, input.Phase, input.Requests.Count, seconds, seconds > 0 ? input.Requests.Count / seconds : 0);
-        return new EvaluateBatchOutput(scores.Select(EvaluationMemo.Sanitise).ToList());
+            input.SweepId, input.Label, input.Phase, requests.Count, seconds, seconds > 0 ? requests.Count / seconds : 0);
+        return columns;
     }
 }
 
-/// <summary>One chunk of evaluations; <paramref name="SweepId"/>, <paramref name="Stage"/> and <paramref name="Phase"/> are for logs.</summary>
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
-public sealed record EvaluateBatchInput(string SweepId, string Stage, EvaluationPhase Phase, IReadOnlyList<EvaluationRequest> Requests);
-
-/// <summary><c>Scores[i]</c> belongs to <c>Requests[i]</c>.</summary>
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
-public sealed record EvaluateBatchOutput(IReadOnlyList<EvaluationScore> Scores);
+/// <summary>
+/// One batch of evaluations: each config once with its seed runs (<see cref="ScoreSheet"/>). <see cref="Stage"/> is
+/// 0-based; <see cref="Call"/> numbers the stage's calls of the evaluator and <see cref="Batch"/> the call's batches,
+/// which together name the batch's score blob. <see cref="Label"/> and <see cref="Phase"/> are for logs.
+/// </summary>
+public sealed record EvaluateBatchInput(string SweepId, int Stage, string Label, EvaluationPhase Phase, int Call, int Batch, int Periods, IReadOnlyList<ConfigSeeds> Configs);

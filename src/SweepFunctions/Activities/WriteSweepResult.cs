@@ -43,7 +43,6 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
     }
 }
 
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
 public sealed record WriteSweepResultInput(
     string SweepId,
     SweepPlan Plan,
@@ -53,5 +52,4 @@ public sealed record WriteSweepResultInput(
     IReadOnlyList<string> OutcomeBlobs,
     string? ScheduleName = null);
 
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
 public sealed record WriteSweepResultOutput(string FinalBlob, string ReportBlob);

@@ -34,7 +34,7 @@ public sealed class GetSweep(IResultStore store)
             sweep.LastUpdatedAt,
             sweep.SerializedCustomStatus is null ? null : sweep.ReadCustomStatusAs<SweepStatus>(),
             output is null ? await ReadStagesAsync(id) : StagesOf(output),
-            output is null ? null : FinalOf(output),
+            output is null ? null : await FinalOfAsync(output),
             await store.ListAsync(id + "/"),
             sweep.FailureDetails is { } f ? new FailureView(f.ErrorType, f.ErrorMessage) : null);
         return await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
@@ -56,12 +56,12 @@ public sealed class GetSweep(IResultStore store)
     }
 
     private static IReadOnlyList<StageView> StagesOf(SweepOutput output) => output.Stages
-        .Select((s, i) => new StageView(i + 1, s.Label, s.WinnerParams, s.CombinedScore, s.MeanScore, s.StdScore, s.PassRate, s.NSeeds, s.Improved,
-            ResultNames.StageBlob(output.SweepId, i, s.Label)))
+        .Select(s => new StageView(s.Stage, s.Label, s.Winner, s.Combined, s.Mean, s.Std, s.PassRate, s.NSeeds, s.Improved, s.StageBlob))
         .ToList();
 
-    private static JsonElement FinalOf(SweepOutput output) =>
-        JsonDocument.Parse(StabilityResultFile.Write(output.Scenario, [StabilityEntry.FromStage(output.Stages[^1])])).RootElement.Clone();
+    /// <summary>The winner in the stability format, as written to the final blob.</summary>
+    private async Task<JsonElement?> FinalOfAsync(SweepOutput output) =>
+        await store.ReadTextAsync(output.FinalBlob) is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
 }
 
 /// <summary>The status endpoint's answer. <see cref="Final"/> is the winner in the stability format, once complete.</summary>

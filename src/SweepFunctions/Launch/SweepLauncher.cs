@@ -42,7 +42,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     public async Task StartAsync(DurableTaskClient client, string sweepId, SweepPlan plan, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
         await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), AcceptedRequest.ToJson(plan, sweepId), cancellationToken);
-        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, scheduleName);
+        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
         logger.LogInformation(
             "Sweep {SweepId} scheduled: {Stages} stages of {Scenario}, at most {Planned} evaluations{Schedule}",

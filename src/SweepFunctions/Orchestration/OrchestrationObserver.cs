@@ -7,40 +7,52 @@ using SweepFunctions.Activities;
 namespace SweepFunctions.Orchestration;
 
 /// <summary>
-/// Hears the sweep inside the orchestrator: progress becomes the orchestration's custom status, and each finished
-/// stage is saved at once by the <c>WriteStageResult</c> activity, and each phase is logged with the sweep id, stage
-/// label and phase (tier) through the replay-safe logger. Deterministic, like everything in an orchestrator.
+/// Hears a stage inside the orchestrator: progress becomes the orchestration's custom status, which also advances as
+/// each evaluation batch returns, and each phase is logged with the sweep id, stage label and phase through the
+/// replay-safe logger. Deterministic, like everything in an orchestrator.
 /// </summary>
-public sealed class OrchestrationObserver(TaskOrchestrationContext context, string sweepId, string scenario) : ISweepObserver
+public sealed class OrchestrationObserver(TaskOrchestrationContext context, string sweepId) : ISweepObserver
 {
     private readonly ILogger _logger = context.CreateReplaySafeLogger(nameof(SweepOrchestrator));
-    private readonly List<string> _stageBlobs = [];
-    private readonly List<string> _outcomeBlobs = [];
+    private SweepProgress? _last;
+    private int _evaluatedInPhase;
 
     /// <summary>The label of the stage running now, for activity logs.</summary>
     public string CurrentStage { get; private set; } = "";
 
-    public IReadOnlyList<string> StageBlobs => _stageBlobs;
-
-    public IReadOnlyList<string> OutcomeBlobs => _outcomeBlobs;
-
     public Task OnProgressAsync(SweepProgress progress)
     {
         CurrentStage = progress.StageLabel;
-        context.SetCustomStatus(SweepStatus.From(progress, _stageBlobs.Count));
+        (_last, _evaluatedInPhase) = (progress, 0);
+        context.SetCustomStatus(SweepStatus.From(progress));
         _logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
             sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
         return Task.CompletedTask;
     }
 
-    public async Task OnStageCompletedAsync(StageOutcome outcome)
+    /// <summary>A batch of <paramref name="evaluations"/> came back: the executed count moves on within the phase.</summary>
+    public void OnBatchEvaluated(int evaluations)
     {
-        var written = await context.CallActivityAsync<WriteStageResultOutput>(
-            nameof(WriteStageResult), new WriteStageResultInput(sweepId, scenario, outcome), SweepOrchestrator.ActivityRetry);
-        _stageBlobs.Add(written.StageBlob);
-        _outcomeBlobs.Add(written.OutcomeBlob);
+        _evaluatedInPhase += evaluations;
+        if (_last is { } p)
+        {
+            context.SetCustomStatus(SweepStatus.From(p with { EvaluationsExecuted = p.EvaluationsExecuted + _evaluatedInPhase }));
+        }
     }
+
+    /// <summary>The stage's results are saved: <paramref name="stagesFinished"/> stages are done.</summary>
+    public void OnStageSaved(int stagesFinished, int requested, int executed)
+    {
+        if (_last is { } p)
+        {
+            _last = p with { Phase = "saved", PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
+            context.SetCustomStatus(SweepStatus.From(_last));
+        }
+    }
+
+    /// <summary>Not called: the orchestrator runs one stage per execution and saves it itself.</summary>
+    public Task OnStageCompletedAsync(StageOutcome outcome) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -66,8 +78,8 @@ public sealed record SweepStatus(
 {
     public string Summary => $"stage {Stage} of {StageCount} ({StageLabel}): {Phase}";
 
-    public static SweepStatus From(SweepProgress p, int stagesFinished) => new(
+    public static SweepStatus From(SweepProgress p) => new(
         p.StageIndex + 1, p.StageCount, p.StageLabel, p.Phase, p.PhaseEvaluations,
-        p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, stagesFinished,
+        p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, p.StagesFinished,
         p.Best?.Params, p.Best?.Combined, p.Best?.Mean, p.Best?.Seeds);
 }

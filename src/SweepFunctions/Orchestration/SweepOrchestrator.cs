@@ -9,9 +9,11 @@ using SweepFunctions.Activities;
 namespace SweepFunctions.Orchestration;
 
 /// <summary>
-/// One structured sweep as a durable orchestration. The sweep itself is <see cref="SweepEngine"/>; this function only
-/// plugs activities into its two ports and saves the result. It is replayed from history, so it reads no clock, makes no
-/// GUIDs and does no I/O: everything outside happens in activities.
+/// One structured sweep as a durable orchestration, one stage per execution: recall what earlier stages scored for
+/// this stage's candidates, run the stage (<see cref="StageRunner"/>, the same code the CLI runs) with activities as its
+/// evaluator, save it, and continue as new with the winner as the next stage's base, so no history grows with the
+/// whole sweep. After the last stage it saves the sweep's result. It is replayed from history, so it reads no clock,
+/// makes no GUIDs and does no I/O: everything outside happens in activities.
 /// </summary>
 public static class SweepOrchestrator
 {
@@ -20,43 +22,84 @@ public static class SweepOrchestrator
         TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
     [Function(nameof(SweepOrchestrator))]
-    public static async Task<SweepOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, SweepInput input)
+    public static async Task<SweepOutput?> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, SweepInput input)
     {
-        ILogger logger = context.CreateReplaySafeLogger(nameof(SweepOrchestrator));
-        logger.LogInformation("Sweep {SweepId} starts: {Stages} stages of {Scenario}", input.SweepId, input.Plan.Stages.Count, input.Plan.Scenario);
+        if (input.EngineVersion != SweepEngineVersion.Current)
+        {
+            throw new InvalidOperationException(
+                $"Sweep {input.SweepId} was started by sweep engine {input.EngineVersion ?? "(unversioned)"}, and this host runs engine " +
+                $"{SweepEngineVersion.Current}; its history cannot be replayed by this code. Let such sweeps finish on the old " +
+                "version before deploying a new one (docs/deploy.md).");
+        }
 
-        var observer = new OrchestrationObserver(context, input.SweepId, input.Plan.Scenario);
-        var evaluator = new DurableEvaluator(context, input.SweepId, input.BatchSize, observer);
-        SweepOutcome outcome = await new SweepEngine(evaluator, observer).RunAsync(input.Plan);
+        ILogger logger = context.CreateReplaySafeLogger(nameof(SweepOrchestrator));
+        var plan = input.Plan;
+        var soFar = input.SoFar ?? new SweepSoFar(0, plan.Base, [], 0, 0);
+        var stage = new StageInput(input.SweepId, plan, soFar.Stage, soFar.Incumbent);
+        logger.LogInformation("Sweep {SweepId} stage {Stage} of {Stages} starts ({Scenario})", input.SweepId, stage.Stage + 1, plan.Stages.Count, plan.Scenario);
+
+        var observer = new OrchestrationObserver(context, input.SweepId);
+        var memo = new EvaluationMemo(new DurableEvaluator(context, input.SweepId, stage.Stage, input.BatchSize, observer), plan.Schemas,
+            soFar.EvaluationsRequested, soFar.EvaluationsExecuted);
+        if (stage.Stage > 0)
+        {
+            var known = await context.CallActivityAsync<Scores.ScoredSheet>(nameof(RecallScores), stage, ActivityRetry);
+            foreach (var scored in known.Expand())
+            {
+                memo.Remember(scored.Request, scored.Score);
+            }
+        }
+
+        var outcome = await new StageRunner(memo, observer).RunAsync(plan, stage.Stage, stage.Incumbent);
+        var written = await context.CallActivityAsync<WriteStageResultOutput>(
+            nameof(WriteStageResult), new WriteStageResultInput(stage, soFar.EvaluationsRequested, soFar.EvaluationsExecuted), ActivityRetry);
+        if (!written.Winner.Equals(outcome.Result.WinnerParams))
+        {
+            throw new InvalidOperationException(
+                $"Stage {outcome.Result.Label} recomputed from its score blobs chose {written.Winner}, but the sweep chose {outcome.Result.WinnerParams}.");
+        }
+
+        IReadOnlyList<StageSummary> finished = [.. soFar.Finished, StageSummary.From(outcome, written)];
+        observer.OnStageSaved(finished.Count, memo.Requested, memo.Executed);
+        if (finished.Count < plan.Stages.Count)
+        {
+            context.ContinueAsNew(input with { SoFar = new SweepSoFar(finished.Count, outcome.Result.WinnerParams, finished, memo.Requested, memo.Executed) });
+            return null;
+        }
 
         var saved = await context.CallActivityAsync<WriteSweepResultOutput>(
             nameof(WriteSweepResult),
-            new WriteSweepResultInput(input.SweepId, input.Plan, outcome.Final, outcome.EvaluationsRequested, outcome.EvaluationsExecuted, observer.OutcomeBlobs, input.ScheduleName),
+            new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob).ToList(), input.ScheduleName),
             ActivityRetry);
 
-        logger.LogInformation("Sweep {SweepId} finished: {Executed} of {Requested} evaluations run", input.SweepId, outcome.EvaluationsExecuted, outcome.EvaluationsRequested);
+        logger.LogInformation("Sweep {SweepId} finished: {Executed} of {Requested} evaluations run", input.SweepId, memo.Executed, memo.Requested);
         return new SweepOutput(
             input.SweepId,
-            input.Plan.Scenario,
-            outcome.Stages.Select(s => s.Result).ToList(),
-            outcome.Final,
-            outcome.EvaluationsRequested,
-            outcome.EvaluationsExecuted,
+            plan.Scenario,
+            finished,
+            outcome.Result.WinnerParams,
+            memo.Requested,
+            memo.Executed,
             saved.FinalBlob,
-            [ResultNames.RequestBlob(input.SweepId), .. observer.StageBlobs, saved.FinalBlob, saved.ReportBlob]);
+            [ResultNames.RequestBlob(input.SweepId), .. finished.Select(s => s.StageBlob), saved.FinalBlob, saved.ReportBlob]);
     }
 }
 
-/// <summary>What a sweep orchestration is started with; <paramref name="ScheduleName"/> is set for scheduled sweeps.</summary>
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
-public sealed record SweepInput(string SweepId, SweepPlan Plan, int BatchSize, string? ScheduleName = null);
+/// <summary>
+/// What a sweep orchestration is started with, and continued with between stages. <see cref="EngineVersion"/> is the
+/// <see cref="SweepEngineVersion"/> of the host that started it; <see cref="ScheduleName"/> is set for scheduled
+/// sweeps; <see cref="SoFar"/> is null at the start and carries the finished stages after.
+/// </summary>
+public sealed record SweepInput(string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, SweepSoFar? SoFar = null);
 
-/// <summary>A finished sweep: the stage results, the carried-forward config, evaluation counts and the blobs written.</summary>
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
+/// <summary>Where a sweep stands between two stages: the next stage, its base, the finished stages and the counts.</summary>
+public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageSummary> Finished, int EvaluationsRequested, int EvaluationsExecuted);
+
+/// <summary>A finished sweep: the stage summaries, the carried-forward config, evaluation counts and the blobs written.</summary>
 public sealed record SweepOutput(
     string SweepId,
     string Scenario,
-    IReadOnlyList<StageResult> Stages,
+    IReadOnlyList<StageSummary> Stages,
     ParamSet Final,
     int EvaluationsRequested,
     int EvaluationsExecuted,

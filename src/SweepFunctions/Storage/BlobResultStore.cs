@@ -32,6 +32,9 @@ public sealed class BlobResultStore(BlobContainerClient container) : IResultStor
         }
     }
 
+    public Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
+        container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         var names = new List<string>();

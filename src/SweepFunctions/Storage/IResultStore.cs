@@ -11,6 +11,9 @@ public interface IResultStore
     /// <summary>The blob's text, or null when it does not exist.</summary>
     Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the blob; nothing happens when it does not exist.</summary>
+    Task DeleteAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>Names of the blobs under <paramref name="prefix"/>, in name order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,12 @@ public sealed class InMemoryResultStore : IResultStore
     public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(name, out var text) ? text : null);
 
+    public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        _blobs.TryRemove(name, out _);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(_blobs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
 }

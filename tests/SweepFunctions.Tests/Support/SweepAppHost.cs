@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using SweepDomain.Evaluation;
 using SweepFunctions.Activities;
 using SweepFunctions.Orchestration;
+using SweepFunctions.Scores;
 using SweepFunctions.Storage;
 using SweepTestKit;
 
@@ -59,23 +62,62 @@ public sealed class SweepAppHost : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider();
-        var durable = await DurableTaskTestHost.StartAsync(registry => Register(registry, provider));
-        return new SweepAppHost(durable, provider);
+        var payloads = new ConcurrentDictionary<string, long>();
+        var durable = await DurableTaskTestHost.StartAsync(registry => Register(registry, provider, payloads));
+        return new SweepAppHost(durable, provider) { _payloads = payloads };
     }
 
+    private ConcurrentDictionary<string, long> _payloads = new();
+
+    /// <summary>
+    /// Bytes of activity inputs and outputs a sweep's orchestration history has carried so far, serialised as the
+    /// Durable Task SDK's default converter does (System.Text.Json).
+    /// </summary>
+    public long ActivityPayloadBytes(string sweepId) => _payloads.GetValueOrDefault(sweepId);
+
     /// <summary>Each function under its name, calling the method its <c>[Function]</c> attribute marks.</summary>
-    private static void Register(DurableTaskRegistry registry, IServiceProvider services)
+    private static void Register(DurableTaskRegistry registry, IServiceProvider services, ConcurrentDictionary<string, long> payloads)
     {
         T Create<T>() => ActivatorUtilities.CreateInstance<T>(services);
+        Func<TaskActivityContext, TIn?, Task<TOut>> Measured<TIn, TOut>(Func<TIn, string> sweepId, Func<TIn, Task<TOut>> run) => async (_, input) =>
+        {
+            var output = await run(input!);
+            payloads.AddOrUpdate(sweepId(input!), _ => 0, (_, total) => total);
+            payloads[sweepId(input!)] += JsonSerializer.SerializeToUtf8Bytes(input).Length + JsonSerializer.SerializeToUtf8Bytes(output).Length;
+            return output;
+        };
 
-        registry.AddOrchestratorFunc<SweepInput, SweepOutput>(nameof(SweepOrchestrator), (context, input) => SweepOrchestrator.RunAsync(context, input!));
-        registry.AddActivityFunc<EvaluateBatchInput, EvaluateBatchOutput>(nameof(EvaluateBatch), (_, input) => Create<EvaluateBatch>().RunAsync(input!));
-        registry.AddActivityFunc<EvaluateBatchInput, EvaluateBatchOutput>(nameof(CrossEvaluate), (_, input) => Create<CrossEvaluate>().RunAsync(input!));
-        registry.AddActivityFunc<WriteStageResultInput, WriteStageResultOutput>(nameof(WriteStageResult), (_, input) => Create<WriteStageResult>().RunAsync(input!));
-        registry.AddActivityFunc<WriteSweepResultInput, WriteSweepResultOutput>(nameof(WriteSweepResult), (_, input) => Create<WriteSweepResult>().RunAsync(input!));
+        registry.AddOrchestratorFunc<SweepInput, SweepOutput?>(nameof(SweepOrchestrator), (context, input) => SweepOrchestrator.RunAsync(context, input!));
+        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => Create<EvaluateBatch>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => Create<CrossEvaluate>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(RecallScores), Measured<StageInput, ScoredSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i)));
     }
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+
+    /// <summary>
+    /// The history of the instance's latest execution as the engine stores it: its events and their JSON size. The
+    /// in-process engine does not implement the history query, so this reads its instance store (the preview package's
+    /// private fields: <c>instanceStore.store[id].HistoryEventsJson</c>).
+    /// </summary>
+    public (int Events, int Bytes) History(string instanceId)
+    {
+        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+        object? Field(object target, string name) => target.GetType().GetField(name, Private)?.GetValue(target)
+            ?? throw new InvalidOperationException($"The in-process engine has no field '{name}' on {target.GetType().Name} any more.");
+
+        var engine = typeof(DurableTaskTestHost).GetFields(Private)
+            .Select(f => f.GetValue(_durable))
+            .OfType<Microsoft.Extensions.Hosting.IHost>()
+            .Select(h => h.Services.GetService<DurableTask.Core.IOrchestrationService>())
+            .First(s => s is not null)!;
+        var store = (System.Collections.IDictionary)Field(Field(engine, "instanceStore")!, "store")!;
+        var state = store[instanceId]!;
+        var events = (System.Text.Json.Nodes.JsonArray)state.GetType().GetProperty("HistoryEventsJson")!.GetValue(state)!;
+        return (events.Count, System.Text.Encoding.UTF8.GetByteCount(events.ToJsonString()));
+    }
 
     /// <summary>Waits for the sweep to finish (a minute at most) and returns its final state with output.</summary>
     public async Task<OrchestrationMetadata> WaitForSweepAsync(string sweepId)

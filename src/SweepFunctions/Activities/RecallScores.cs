@@ -1,0 +1,27 @@
+using Microsoft.Azure.Functions.Worker;
+using SweepDomain.Parameters;
+using SweepDomain.Sweep;
+using SweepFunctions.Scores;
+using SweepFunctions.Storage;
+
+namespace SweepFunctions.Activities;
+
+/// <summary>
+/// Hands a stage the scores earlier stages already have for its candidates (<see cref="StageRecall"/>), read from
+/// their gathered score blobs, so the stage evaluates and counts exactly what one memo across the whole sweep would.
+/// </summary>
+public sealed class RecallScores(IResultStore store)
+{
+    [Function(nameof(RecallScores))]
+    public async Task<ScoredSheet> RunAsync([ActivityTrigger] StageInput input) =>
+        ScoreSheet.From(await RelevantAsync(new ScoreArchive(store), input), input.Plan.Periods);
+
+    /// <summary>The earlier scores stage <see cref="StageInput.Stage"/> can reuse.</summary>
+    public static async Task<IReadOnlyList<ScoredRequest>> RelevantAsync(ScoreArchive archive, StageInput input) =>
+        input.Stage == 0
+            ? []
+            : StageRecall.Relevant(input.Plan, input.Stage, input.Incumbent, await archive.EarlierAsync(input.SweepId, input.Stage));
+}
+
+/// <summary>Stage <see cref="Stage"/> (0-based) of a sweep, run from <see cref="Incumbent"/>.</summary>
+public sealed record StageInput(string SweepId, SweepPlan Plan, int Stage, ParamSet Incumbent);
