@@ -3,7 +3,7 @@ using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
-/// <summary>The qualitative early pattern of bam-model Appendix C §10.1 (baseline defaults, seed 0).</summary>
+/// <summary>The qualitative early pattern of bam-model §10.1, Appendix C (baseline defaults, seed 0).</summary>
 public class EarlyPatternTests
 {
     private static readonly RunSeries Series = RunBaseline();

@@ -3,7 +3,7 @@ using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
-/// <summary>Longer-run facts of bam-model Appendix C §10.1 / §10.2 at defaults, 1000 periods, seeds 0–4.</summary>
+/// <summary>Longer-run facts of bam-model §10.1 / §10.2, Appendix C, at defaults, 1000 periods, seeds 0–4.</summary>
 public class LongRunTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using BamValidation.Numerics;
 
 namespace BamValidation.Metrics;
 
-/// <summary>The scalar groups baseline and growth_plus define the same way, up to their thresholds (§9, §10.1).</summary>
+/// <summary>The scalar groups baseline and growth_plus define the same way, up to their thresholds (validation.md §9, §10.1).</summary>
 internal static class CommonMetrics
 {
     /// <summary>Mean, std and max of U_ss, and the fractions with U ≥ floor and U ≤ ceiling.</summary>

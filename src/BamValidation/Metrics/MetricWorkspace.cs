@@ -18,7 +18,7 @@ public sealed class MetricWorkspace
 
     public WealthSample Wealth { get; } = new();
 
-    // ---- Derived per-period series (§7.1), length T; growth series length T − 1 --------------------------
+    // ---- Derived per-period series (validation.md §7.1), length T; growth series length T − 1 -----------
     internal double[] Unemployment = [];
     internal double[] Gdp = [];
     internal double[] LogGdp = [];
