@@ -16,7 +16,7 @@ internal static class RemoteCommands
     public static Command Submit(CliServices services, CliConsole console, CommonOptions common)
     {
         var remote = new RemoteOptions();
-        var sweep = new SweepOptions();
+        var sweep = new SweepFlags();
         var requestFile = new Argument<string?>("request")
         {
             Description = "Optional request JSON ({scenario, stages, base, ...}, as the HTTP API takes it); flags given override its fields [default: none]",

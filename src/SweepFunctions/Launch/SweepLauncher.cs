@@ -19,7 +19,7 @@ namespace SweepFunctions.Launch;
 /// Starts sweeps for the HTTP API and the scheduler alike: resolve the base, validate with the same rules as the CLI,
 /// and only then write <c>{id}/request.json</c> and schedule the orchestration.
 /// </summary>
-public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepOptions> options, ILogger<SweepLauncher> logger)
+public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, ILogger<SweepLauncher> logger)
 {
     /// <summary>The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started.</summary>
     public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default)
