@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SweepDomain.Evaluation;
 using SweepDomain.Sweep;
+using SweepHosting.Evaluation;
 
 namespace SweepFunctions.Activities;
 
