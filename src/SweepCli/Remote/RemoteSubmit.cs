@@ -12,7 +12,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
     /// <summary>Sends the request; returns the sweep id the service gave it.</summary>
     public async Task<string> StartAsync(SweepRequest request, CancellationToken cancellationToken)
     {
-        _accepted = await client.StartAsync(RequestBody.ToJson(request), cancellationToken);
+        _accepted = await client.StartAsync(SweepRequestJson.ToJson(request), cancellationToken);
         string id = Text("id") ?? Text("sweepStatusUri")?.Split('/').Last()
             ?? throw new RemoteException("The service accepted the sweep but did not say its id.");
         if (cli.Json && !Waiting)

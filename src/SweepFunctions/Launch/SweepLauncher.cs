@@ -8,6 +8,7 @@ using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Requests;
 using SweepDomain.Results;
+using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepFunctions.Configuration;
 using SweepFunctions.Orchestration;
@@ -41,13 +42,31 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     /// <summary>Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.</summary>
     public async Task StartAsync(DurableTaskClient client, string sweepId, SweepPlan plan, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), AcceptedRequest.ToJson(plan, sweepId), cancellationToken);
+        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
         var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, scheduleName);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
         logger.LogInformation(
             "Sweep {SweepId} scheduled: {Stages} stages of {Scenario}, at most {Planned} evaluations{Schedule}",
             sweepId, plan.Stages.Count, plan.Scenario, SweepCost.Sweep(plan), scheduleName is null ? "" : $", for schedule {scheduleName}");
     }
+
+    /// <summary>
+    /// The request as accepted (<c>{id}/request.json</c>): every setting at its effective value, the base resolved to
+    /// parameters and the stages in text form. It is itself a valid request body, so a sweep can be repeated exactly.
+    /// </summary>
+    public static SweepRequest AcceptedRequest(SweepPlan plan, string sweepId) => new()
+    {
+        Scenario = plan.Scenario,
+        Stages = plan.Stages.Select(s => new StageInput(s.Source)).ToList(),
+        Base = plan.Base,
+        CrossScenario = plan.CrossScenario,
+        Periods = plan.Periods,
+        StabilityTiers = StabilityTier.Format(plan.Tiers),
+        RankBy = plan.RankBy.ToText(),
+        KFactor = plan.KFactor,
+        CrossSeeds = plan.CrossSeeds,
+        InstanceId = sweepId,
+    };
 
     private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
     {
