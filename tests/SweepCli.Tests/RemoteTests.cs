@@ -7,7 +7,7 @@ using SweepTestKit;
 
 namespace SweepCli.Tests;
 
-/// <summary><c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c> against a fake Function App on the loopback address.</summary>
+/// <summary><c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c> against a fake Function App in memory.</summary>
 public sealed class RemoteTests
 {
     private const string Id = "sweep-1";
@@ -52,11 +52,11 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_ValidRequest_PostsTheBodyWithTheKeyHeader()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
         using var folder = new TempFolder();
         string yaml = folder.Write("base.yml", "n: 4\n");
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "secret", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3",
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--key", "secret", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3",
             "--base", yaml, "--periods", "10", "--instance-id", Id);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -76,8 +76,8 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_KeyAndEndpointFromEnvironment_AreUsed()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
-        var cli = new Cli();
+        var app = new FakeApi(_ => (202, Accepted()));
+        var cli = new Cli { Http = app };
         cli.Environment["SWEEP_ENDPOINT"] = app.Endpoint + "/api";
         cli.Environment["SWEEP_FUNCTION_KEY"] = "from-env";
 
@@ -92,11 +92,11 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_RequestFile_IsSentWithFlagsOverridingIt()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
         using var folder = new TempFolder();
         string file = folder.Write("request.json", "{\"scenario\": \"quadratic\", \"stages\": [\"A:x=0.1,0.3\"], \"periods\": 1000, \"rankBy\": \"mean\"}");
 
-        var result = await Cli.RunAsync("submit", file, "--endpoint", app.Endpoint, "--periods", "20");
+        var result = await new Cli { Http = app }.Run("submit", file, "--endpoint", app.Endpoint, "--periods", "20");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var body = JsonDocument.Parse(app.Received.Single().Body);
@@ -107,9 +107,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_InvalidRequest_IsRejectedHereWithoutCallingTheService()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:y=1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:y=1");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unknown parameter 'y'", result.Error);
@@ -119,9 +119,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_ServiceSays400_ExitsWith2WithItsMessages()
     {
-        using var app = new FakeFunctionApp(_ => (400, "{\"title\":\"The sweep request is invalid.\",\"status\":400,\"errors\":{\"base\":[\"Blob 'x/y.json' does not exist.\"]}}"));
+        var app = new FakeApi(_ => (400, "{\"title\":\"The sweep request is invalid.\",\"status\":400,\"errors\":{\"base\":[\"Blob 'x/y.json' does not exist.\"]}}"));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--base: Blob 'x/y.json' does not exist.", result.Error);
@@ -130,9 +130,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_KeyRefused_ExitsWith1()
     {
-        using var app = new FakeFunctionApp(_ => (401, ""));
+        var app = new FakeApi(_ => (401, ""));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "wrong", "--scenario", "quadratic", "--stages", "A:x=0.1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--key", "wrong", "--scenario", "quadratic", "--stages", "A:x=0.1");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HTTP 401", result.Error);
@@ -153,7 +153,7 @@ public sealed class RemoteTests
     {
         using var folder = new TempFolder();
         int polls = 0;
-        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        var app = new FakeApi(r => (r.Method, r.Path) switch
         {
             ("POST", "/api/sweeps") => (202, Accepted()),
             ("GET", $"/api/sweeps/{Id}") => Interlocked.Increment(ref polls) switch
@@ -166,7 +166,7 @@ public sealed class RemoteTests
             _ => NotFound(),
         });
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "B:n=3,4",
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "B:n=3,4",
             "--wait", "--poll-interval", "0.05", "--output", folder.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -186,13 +186,13 @@ public sealed class RemoteTests
     public async Task SubmitWait_SweepFails_ExitsWith1WithTheServicesReason()
     {
         using var folder = new TempFolder();
-        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        var app = new FakeApi(r => (r.Method, r.Path) switch
         {
             ("POST", _) => (202, Accepted()),
             _ => (200, "{\"id\":\"sweep-1\",\"runtimeStatus\":\"Failed\",\"stages\":[],\"failure\":{\"errorType\":\"ParameterException\",\"errorMessage\":\"max_M must be int\"}}"),
         });
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ended as Failed: max_M must be int", result.Error);
@@ -201,9 +201,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Status_Running_ShowsProgressAndFinishedStages()
     {
-        using var app = new FakeFunctionApp(_ => (200, Status("Running", 1)));
+        var app = new FakeApi(_ => (200, Status("Running", 1)));
 
-        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--key", "k");
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint, "--key", "k");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(($"/api/sweeps/{Id}", "k"), (app.Received.Single().Path, app.Received.Single().Key));
@@ -215,9 +215,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Status_Json_EchoesTheServicesDocument()
     {
-        using var app = new FakeFunctionApp(_ => (200, Status("Completed", 2)));
+        var app = new FakeApi(_ => (200, Status("Completed", 2)));
 
-        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--json");
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint, "--json");
 
         using var doc = JsonDocument.Parse(result.Out);
         Assert.Equal("Completed", doc.RootElement.GetProperty("runtimeStatus").GetString());
@@ -227,9 +227,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Status_UnknownId_ExitsWith1()
     {
-        using var app = new FakeFunctionApp(_ => NotFound());
+        var app = new FakeApi(_ => NotFound());
 
-        var result = await Cli.RunAsync("status", "nope", "--endpoint", app.Endpoint);
+        var result = await new Cli { Http = app }.Run("status", "nope", "--endpoint", app.Endpoint);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HTTP 404", result.Error);
@@ -239,9 +239,9 @@ public sealed class RemoteTests
     public async Task Fetch_NoReportEndpoint_WritesStageAndFinalFilesFromTheStatus()
     {
         using var folder = new TempFolder();
-        using var app = new FakeFunctionApp(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status("Completed", 2)));
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status("Completed", 2)));
 
-        var result = await Cli.RunAsync("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("did not return the full report", result.Error);
@@ -255,9 +255,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Cancel_PostsToTheCancelRoute()
     {
-        using var app = new FakeFunctionApp(_ => (202, "{\"id\":\"sweep-1\",\"cancelRequested\":true}"));
+        var app = new FakeApi(_ => (202, "{\"id\":\"sweep-1\",\"cancelRequested\":true}"));
 
-        var result = await Cli.RunAsync("cancel", Id, "--endpoint", app.Endpoint);
+        var result = await new Cli { Http = app }.Run("cancel", Id, "--endpoint", app.Endpoint);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(("POST", $"/api/sweeps/{Id}/cancel"), (app.Received.Single().Method, app.Received.Single().Path));

@@ -52,7 +52,8 @@ internal sealed class RemoteOptions
             return null;
         }
 
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(seconds ?? 100) };
+        var http = services.CreateHttpClient();
+        http.Timeout = TimeSpan.FromSeconds(seconds ?? 100);
         return new SweepApiClient(http, uri, key);
     }
 
