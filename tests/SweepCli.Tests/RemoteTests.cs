@@ -3,6 +3,7 @@ using SweepDomain;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
+using SweepHosting.Api;
 using SweepTestKit;
 
 namespace SweepCli.Tests;
@@ -11,7 +12,6 @@ namespace SweepCli.Tests;
 public sealed class RemoteTests
 {
     private const string Id = "sweep-1";
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static readonly Lazy<SweepReport> Report = new(() =>
     {
@@ -29,25 +29,33 @@ public sealed class RemoteTests
         sweepStatusUri = $"http://127.0.0.1/api/sweeps/{Id}",
     });
 
-    private static string Status(string runtimeStatus, int stagesDone)
+    /// <summary>The status answer as the service writes it: the contract type, serialised with the API's options.</summary>
+    private static string Status(string runtimeStatus, int stagesDone, FailureView? failure = null)
     {
         var report = Report.Value;
-        var stages = report.Stages.Take(stagesDone).Select((o, i) => new
+        bool done = runtimeStatus == RuntimeStatuses.Completed;
+        return ApiJson.Serialize(new SweepStatusView
         {
-            stage = i + 1, label = o.Result.Label, @params = o.Result.WinnerParams, combinedScore = o.Result.CombinedScore, meanScore = o.Result.MeanScore,
-            stdScore = o.Result.StdScore, passRate = o.Result.PassRate, nSeeds = o.Result.NSeeds, improved = o.Result.Improved, blob = $"{Id}/stages/0{i + 1}-{o.Result.Label}.json",
+            Id = Id,
+            RuntimeStatus = runtimeStatus,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            LastUpdatedAt = DateTimeOffset.UnixEpoch.AddMinutes(5),
+            Progress = done ? null : new SweepProgressView(
+                stagesDone + 1, 2, stagesDone == 0 ? "A" : "B", "tier 1 of 1", 4, 10 * (stagesDone + 1), 9 * (stagesDone + 1), 40, stagesDone, null, null, null, null),
+            Stages = report.Stages.Take(stagesDone).Select((o, i) => new StageView
+            {
+                Stage = i + 1, Label = o.Result.Label, Params = o.Result.WinnerParams, CombinedScore = o.Result.CombinedScore, MeanScore = o.Result.MeanScore,
+                StdScore = o.Result.StdScore, PassRate = o.Result.PassRate, NSeeds = o.Result.NSeeds, Improved = o.Result.Improved,
+                Blob = $"{Id}/stages/0{i + 1}-{o.Result.Label}.json",
+            }).ToList(),
+            Final = done ? JsonDocument.Parse(StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(report.Stages[^1].Result)])).RootElement : null,
+            Blobs = [$"{Id}/report.json"],
+            Failure = failure,
         });
-        bool done = runtimeStatus == "Completed";
-        object? final = done ? JsonDocument.Parse(StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(report.Stages[^1].Result)])).RootElement : null;
-        object? progress = done ? null : new
-        {
-            stage = stagesDone + 1, stageCount = 2, stageLabel = stagesDone == 0 ? "A" : "B", phase = "tier 1 of 1", phaseEvaluations = 4,
-            evaluationsRequested = 10 * (stagesDone + 1), evaluationsExecuted = 9 * (stagesDone + 1), evaluationsPlanned = 40, stagesFinished = stagesDone,
-        };
-        return JsonSerializer.Serialize(new { id = Id, runtimeStatus, createdAt = DateTimeOffset.UnixEpoch, progress, stages, final, blobs = new[] { $"{Id}/report.json" } }, Web);
     }
 
-    private static (int, string) NotFound() => (404, "{\"title\":\"No such sweep.\",\"status\":404}");
+    private static (int, string) NotFound() =>
+        (404, ApiJson.Serialize(new ApiProblem { Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", Title = "No such sweep.", Status = 404, Detail = "There is no sweep with id 'nope'." }));
 
     [Fact]
     public async Task Submit_ValidRequest_PostsTheBodyWithTheKeyHeader()
@@ -119,7 +127,11 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_ServiceSays400_ExitsWith2WithItsMessages()
     {
-        var app = new FakeApi(_ => (400, "{\"title\":\"The sweep request is invalid.\",\"status\":400,\"errors\":{\"base\":[\"Blob 'x/y.json' does not exist.\"]}}"));
+        var app = new FakeApi(_ => (400, ApiJson.Serialize(new ApiProblem
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "The sweep request is invalid.", Status = 400,
+            Errors = new Dictionary<string, string[]> { ["base"] = ["Blob 'x/y.json' does not exist."] },
+        })));
 
         var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
 
@@ -189,7 +201,7 @@ public sealed class RemoteTests
         var app = new FakeApi(r => (r.Method, r.Path) switch
         {
             ("POST", _) => (202, Accepted()),
-            _ => (200, "{\"id\":\"sweep-1\",\"runtimeStatus\":\"Failed\",\"stages\":[],\"failure\":{\"errorType\":\"ParameterException\",\"errorMessage\":\"max_M must be int\"}}"),
+            _ => (200, Status(RuntimeStatuses.Failed, 0, new FailureView { Type = "ParameterException", Message = "max_M must be int" })),
         });
 
         var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
@@ -255,7 +267,7 @@ public sealed class RemoteTests
     [Fact]
     public async Task Cancel_PostsToTheCancelRoute()
     {
-        var app = new FakeApi(_ => (202, "{\"id\":\"sweep-1\",\"cancelRequested\":true}"));
+        var app = new FakeApi(_ => (202, ApiJson.Serialize(new CancelAcceptedView { Id = Id, CancelRequested = true, SweepStatusUri = $"http://sweep-app.test/api/sweeps/{Id}" })));
 
         var result = await new Cli { Http = app }.Run("cancel", Id, "--endpoint", app.Endpoint);
 

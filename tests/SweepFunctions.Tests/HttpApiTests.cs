@@ -239,7 +239,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
         var body = response.BodyJson();
         Assert.Equal("Failed", body.GetProperty("runtimeStatus").GetString());
-        Assert.Contains("EvaluateBatch", body.GetProperty("failure").GetProperty("errorMessage").GetString());
+        Assert.Contains("EvaluateBatch", body.GetProperty("failure").GetProperty("message").GetString());
         Assert.Empty(body.GetProperty("stages").EnumerateArray());
     }
 

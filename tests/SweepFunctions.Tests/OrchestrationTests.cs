@@ -7,6 +7,7 @@ using SweepDomain.Sweep;
 using SweepFunctions.Orchestration;
 using SweepFunctions.Tests.Support;
 using SweepTestKit;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Tests;
 
@@ -68,7 +69,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var plan = Plan(Requests.Long().ToJsonString());
         await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), new SweepInput("progress", plan, 50), new StartOrchestrationOptions("progress"));
 
-        var seen = new List<SweepStatus>();
+        var seen = new List<SweepProgressView>();
         OrchestrationMetadata? state;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         do
@@ -77,7 +78,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
             state = await App.Client.GetInstanceAsync("progress", getInputsAndOutputs: true, timeout.Token);
             if (state is { RuntimeStatus: OrchestrationRuntimeStatus.Running, SerializedCustomStatus: not null })
             {
-                seen.Add(state.ReadCustomStatusAs<SweepStatus>()!);
+                seen.Add(state.ReadCustomStatusAs<SweepProgressView>()!);
             }
         }
         while (state is null || !state.IsCompleted);

@@ -67,7 +67,7 @@ internal static class RemoteCommands
             var sweep = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
-                cli.WriteJson(sweep.Raw);
+                cli.WriteJson(sweep);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SweepDomain;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
@@ -46,7 +47,7 @@ internal sealed class RemoteOptions
             errors.Add("--http-timeout", $"Must be more than 0; got {seconds}.");
         }
 
-        var uri = SweepsUri(endpoint, errors);
+        var uri = ApiBaseUri(endpoint, errors);
         if (uri is null || !errors.IsEmpty)
         {
             return null;
@@ -57,8 +58,11 @@ internal sealed class RemoteOptions
         return new SweepApiClient(http, uri, key);
     }
 
-    /// <summary><c>https://host</c>, <c>https://host/api</c> and <c>https://host/api/sweeps</c> all mean the sweeps route.</summary>
-    public static Uri? SweepsUri(string? endpoint, ValidationErrors errors)
+    /// <summary>
+    /// The API's base, <c>https://host/api/</c>: <c>https://host</c>, <c>https://host/api</c> and
+    /// <c>https://host/api/sweeps</c> all mean the same app.
+    /// </summary>
+    public static Uri? ApiBaseUri(string? endpoint, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -72,10 +76,11 @@ internal sealed class RemoteOptions
             return null;
         }
 
+        string api = "/" + SweepRoutes.Prefix;
         string path = uri.AbsolutePath.TrimEnd('/');
-        path = path.EndsWith("/api/sweeps", StringComparison.OrdinalIgnoreCase) ? path
-            : path.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? path + "/sweeps"
-            : path + "/api/sweeps";
-        return new UriBuilder(uri) { Path = path }.Uri;
+        path = path.EndsWith(api + "/" + SweepRoutes.Sweeps, StringComparison.OrdinalIgnoreCase) ? path[..^(SweepRoutes.Sweeps.Length + 1)]
+            : path.EndsWith(api, StringComparison.OrdinalIgnoreCase) ? path
+            : path + api;
+        return new UriBuilder(uri) { Path = path + "/" }.Uri;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SweepCli.Output;
 using SweepDomain.Requests;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
@@ -42,7 +43,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
         var log = cli.ProgressWriter;
         string? lastProgress = null;
         int stagesSeen = 0;
-        RemoteSweep sweep;
+        SweepStatusView sweep;
         try
         {
             while (true)
@@ -55,12 +56,12 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
                     lastProgress = progress;
                 }
 
-                foreach (var stage in (sweep.Stages ?? []).Skip(stagesSeen))
+                foreach (var stage in sweep.Stages.Skip(stagesSeen))
                 {
                     log.WriteLine($"  Stage {stage.Label} finished: combined={stage.CombinedScore:F4} mean={stage.MeanScore:F4} pass={ResultText.Pct(stage.PassRate ?? 0)} {stage.Params}");
                 }
 
-                stagesSeen = Math.Max(stagesSeen, sweep.Stages?.Count ?? 0);
+                stagesSeen = Math.Max(stagesSeen, sweep.Stages.Count);
                 if (sweep.IsFinished)
                 {
                     break;
@@ -82,7 +83,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
             return ExitCodes.Ok;
         }
 
-        cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.ErrorMessage is { } m ? $": {m}" : "")}");
+        cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.Message is { } m ? $": {m}" : "")}");
         return ExitCodes.Failure;
     }
 

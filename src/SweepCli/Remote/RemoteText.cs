@@ -1,12 +1,13 @@
 using Spectre.Console;
 using SweepCli.Output;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
 /// <summary>How the remote commands print a sweep's state and what they fetched.</summary>
 internal static class RemoteText
 {
-    public static void Print(RemoteSweep sweep, CliOutput cli)
+    public static void Print(SweepStatusView sweep, CliOutput cli)
     {
         var w = cli.Text;
         w.WriteLine($"Sweep {sweep.Id}: {sweep.RuntimeStatus}");
@@ -27,9 +28,14 @@ internal static class RemoteText
 
         if (sweep.Failure is { } f)
         {
-            w.WriteLine($"  Failure: {f.ErrorType}: {f.ErrorMessage}");
+            w.WriteLine($"  Failure: {f.Type}: {f.Message}");
         }
     }
+
+    /// <summary>One line on a running sweep's progress, for <c>status</c> and <c>submit --wait</c>.</summary>
+    public static string Describe(this SweepProgressView p) =>
+        $"stage {p.Stage}/{p.StageCount} '{p.StageLabel}' {p.Phase}: {p.EvaluationsExecuted} evaluations run, {p.EvaluationsRequested} requested (at most {p.EvaluationsPlanned}); " +
+        $"{p.StagesFinished} stages finished" + (p.BestCombined is { } c ? $"; best so far combined={c:F4} mean={p.BestMean:F4} ({p.BestSeeds} seeds)" : "");
 
     public static void Fetched(FetchResult result, OutputFolder folder, CliOutput cli)
     {
@@ -69,7 +75,7 @@ internal static class RemoteText
         w.WriteLine($"Sweep {result.Sweep.Id} ({result.Sweep.RuntimeStatus}) results saved to {folder.FullPath}");
     }
 
-    private static Table Stages(IReadOnlyList<RemoteStage> stages, bool terminal)
+    private static Table Stages(IReadOnlyList<StageView> stages, bool terminal)
     {
         var table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle("Finished stages") };
         table.AddColumns("#", "Stage", "Winner", "Combined", "Mean", "Std", "Pass", "Seeds", "Improved");

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SweepCli.Output;
 using SweepDomain.Results;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
 /// <summary>What a fetch wrote, and whether that is the full set a local run writes.</summary>
-internal sealed record FetchResult(RemoteSweep Sweep, string Scenario, IReadOnlyList<string> Files, bool Complete);
+internal sealed record FetchResult(SweepStatusView Sweep, string Scenario, IReadOnlyList<string> Files, bool Complete);
 
 /// <summary>
 /// Downloads a sweep's results into the files a local run writes. When the service offers the full report
@@ -25,7 +26,7 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
             : FromStatus(sweep, folder, fallbackScenario);
     }
 
-    private FetchResult FromReport(RemoteSweep sweep, SweepReport report, OutputFolder folder)
+    private FetchResult FromReport(SweepStatusView sweep, SweepReport report, OutputFolder folder)
     {
         var writer = new SweepResultWriter(folder, report.Scenario);
         var files = new List<string>();
@@ -40,13 +41,13 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
         return new FetchResult(sweep, report.Scenario, files, Complete: true);
     }
 
-    private FetchResult FromStatus(RemoteSweep sweep, OutputFolder folder, string fallbackScenario)
+    private FetchResult FromStatus(SweepStatusView sweep, OutputFolder folder, string fallbackScenario)
     {
         string scenario = sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String
             ? s.GetString()!
             : fallbackScenario;
         var files = new List<string>();
-        foreach (var stage in sweep.Stages ?? [])
+        foreach (var stage in sweep.Stages)
         {
             var entry = new StabilityEntry(stage.Params, stage.CombinedScore, stage.MeanScore, stage.StdScore, stage.PassRate, null, 0.0);
             files.Add(folder.WriteText(ResultNames.StageFile(scenario, stage.Label), StabilityResultFile.Write(scenario, [entry])));
@@ -59,7 +60,7 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
         warn(sweep.IsCompleted
             ? "The service did not return the full report (GET /api/sweeps/{id}/report), so the stage and final files were written from its status (scores without seed lists); the report, summary and charts stay in the service's storage."
-            : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages?.Count ?? 0} finished stages. Fetch again when it has completed.");
+            : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages.Count} finished stages. Fetch again when it has completed.");
         return new FetchResult(sweep, scenario, files, Complete: false);
     }
 }

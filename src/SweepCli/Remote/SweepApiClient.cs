@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using SweepDomain;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
@@ -10,61 +11,57 @@ namespace SweepCli.Remote;
 internal sealed class RemoteException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// The deployed Function App's sweep API: <c>POST /api/sweeps</c>, <c>GET /api/sweeps/{id}</c>,
-/// <c>POST /api/sweeps/{id}/cancel</c> and <c>GET /api/sweeps/{id}/report</c>. The function key travels in the
-/// <c>x-functions-key</c> header, so it never appears in a URL or a log line. A 400 with problem details becomes an
-/// input error (exit code 2) listing every fault the service found; anything else unexpected is a
-/// <see cref="RemoteException"/>.
+/// The deployed Function App's sweep API (<see cref="SweepRoutes"/>), read into the contract types the app writes
+/// (<see cref="SweepHosting.Api"/>). The function key travels in the <c>x-functions-key</c> header, so it never
+/// appears in a URL or a log line. A 400 with problem details becomes an input error (exit code 2) listing every fault
+/// the service found; anything else unexpected is a <see cref="RemoteException"/>.
 /// </summary>
-internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key)
+internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
 {
     public const string KeyHeader = "x-functions-key";
 
-    public Uri SweepsUri => sweepsUri;
-
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    /// <summary><c>https://host/api/</c>.</summary>
+    public Uri ApiBase => apiBase;
 
     public async Task<JsonElement> StartAsync(string body, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, "", body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken))!.Value;
+        await SendAsync<JsonElement>(HttpMethod.Post, SweepRoutes.Sweeps, body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
 
-    public async Task<RemoteSweep> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        var json = await SendAsync(HttpMethod.Get, Escape(id), null, [HttpStatusCode.OK], cancellationToken);
-        var sweep = json!.Value.Deserialize<RemoteSweep>(JsonOptions) ?? throw new RemoteException($"The service answered an empty status for sweep '{id}'.");
-        return sweep with { Raw = json.Value };
-    }
+    public Task<SweepStatusView> GetAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<SweepStatusView>(HttpMethod.Get, SweepRoutes.SweepPath(id), null, [HttpStatusCode.OK], cancellationToken);
 
-    public async Task<JsonElement> CancelAsync(string id, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, $"{Escape(id)}/cancel", null, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken))!.Value;
+    public Task<CancelAcceptedView> CancelAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<CancelAcceptedView>(HttpMethod.Post, SweepRoutes.CancelPath(id), null, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
 
     /// <summary>The sweep's full report (every candidate's seed scores), or null when the service does not offer it.</summary>
     public async Task<string?> GetReportAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(HttpMethod.Get, $"{Escape(id)}/report", null, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Get, SweepRoutes.ReportPath(id), null, cancellationToken);
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
     }
 
-    private async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? body, HttpStatusCode[] expected, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, string? body, HttpStatusCode[] expected, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(method, path, body, cancellationToken);
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var json = TryParse(text);
-        if (expected.Contains(response.StatusCode) && json is not null)
+        if (!expected.Contains(response.StatusCode))
         {
-            return json;
+            throw Problem(response.StatusCode, text, method, path);
         }
 
-        throw Problem(response.StatusCode, json, text, method, path);
+        try
+        {
+            return ApiJson.Deserialize<T>(text);
+        }
+        catch (JsonException e)
+        {
+            throw new RemoteException($"{What(method, path)} answered HTTP {(int)response.StatusCode} with a body that does not fit the API: {e.Message}", e);
+        }
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
     {
-        var uri = new Uri(sweepsUri.AbsoluteUri.TrimEnd('/') + (path.Length > 0 ? "/" + path : ""));
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var request = new HttpRequestMessage(method, new Uri(apiBase, path));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ApiJson.ContentType));
         if (!string.IsNullOrEmpty(key))
         {
             request.Headers.Add(KeyHeader, key);
@@ -72,7 +69,7 @@ internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key
 
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, ApiJson.ContentType);
         }
 
         try
@@ -81,26 +78,27 @@ internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key
         }
         catch (HttpRequestException e)
         {
-            throw new RemoteException($"Cannot reach {sweepsUri.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
+            throw new RemoteException($"Cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RemoteException($"{sweepsUri.GetLeftPart(UriPartial.Authority)} did not answer within {http.Timeout.TotalSeconds:0} s.", e);
+            throw new RemoteException($"{apiBase.GetLeftPart(UriPartial.Authority)} did not answer within {http.Timeout.TotalSeconds:0} s.", e);
         }
     }
 
-    private static Exception Problem(HttpStatusCode status, JsonElement? json, string text, HttpMethod method, string path)
+    private string What(HttpMethod method, string path) => $"{method} {new Uri(apiBase, path).AbsolutePath}";
+
+    private Exception Problem(HttpStatusCode status, string text, HttpMethod method, string path)
     {
-        string what = $"{method} /api/sweeps{(path.Length > 0 ? "/" + path : "")}";
-        string? title = Field(json, "title"), detail = Field(json, "detail");
-        if (status == HttpStatusCode.BadRequest && json?.TryGetProperty("errors", out var errors) == true && errors.ValueKind == JsonValueKind.Object)
+        var problem = TryProblem(text);
+        if (status == HttpStatusCode.BadRequest && problem?.Errors is { Count: > 0 } errors)
         {
             var list = new ValidationErrors();
-            foreach (var field in errors.EnumerateObject())
+            foreach (var (field, messages) in errors)
             {
-                foreach (var message in field.Value.EnumerateArray())
+                foreach (string message in messages)
                 {
-                    list.Add(field.Name, message.GetString() ?? "");
+                    list.Add(field, message);
                 }
             }
 
@@ -110,25 +108,20 @@ internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key
         string reason = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "the function key was refused; pass --key or set SWEEP_FUNCTION_KEY",
-            _ => detail ?? title ?? (text.Length > 200 ? text[..200] + "..." : text),
+            _ => problem?.Detail ?? problem?.Title ?? (text.Length > 200 ? text[..200] + "..." : text),
         };
-        return new RemoteException($"{what} answered HTTP {(int)status} ({status}): {reason}");
+        return new RemoteException($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}");
     }
 
-    private static string? Field(JsonElement? json, string name) =>
-        json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static JsonElement? TryParse(string text)
+    private static ApiProblem? TryProblem(string text)
     {
         try
         {
-            return text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone();
+            return text.Length == 0 ? null : ApiJson.Deserialize<ApiProblem>(text);
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    private static string Escape(string id) => Uri.EscapeDataString(id);
 }

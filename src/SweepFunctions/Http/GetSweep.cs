@@ -2,12 +2,13 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using SweepDomain.Parameters;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepFunctions.Orchestration;
 using SweepFunctions.Storage;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
@@ -16,10 +17,11 @@ public sealed class GetSweep(IResultStore store)
 {
     [Function(nameof(GetSweep))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sweeps/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Sweep)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string id)
     {
+        // Inputs and outputs are asked for: the output holds a completed sweep's stages, and the failure details come with them.
         var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true) : null;
         if (sweep is null)
         {
@@ -27,18 +29,25 @@ public sealed class GetSweep(IResultStore store)
         }
 
         var output = sweep.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? sweep.ReadOutputAs<SweepOutput>() : null;
-        var view = new SweepView(
-            id,
-            sweep.RuntimeStatus.ToString(),
-            sweep.CreatedAt,
-            sweep.LastUpdatedAt,
-            sweep.SerializedCustomStatus is null ? null : sweep.ReadCustomStatusAs<SweepStatus>(),
-            output is null ? await ReadStagesAsync(id) : StagesOf(output),
-            output is null ? null : FinalOf(output),
-            await store.ListAsync(id + "/"),
-            sweep.FailureDetails is { } f ? new FailureView(f.ErrorType, f.ErrorMessage) : null);
+        var view = new SweepStatusView
+        {
+            Id = id,
+            RuntimeStatus = sweep.RuntimeStatus.ToString(),
+            CreatedAt = sweep.CreatedAt,
+            LastUpdatedAt = sweep.LastUpdatedAt,
+            Progress = sweep.SerializedCustomStatus is null ? null : sweep.ReadCustomStatusAs<SweepProgressView>(),
+            Stages = output is null ? await ReadStagesAsync(id) : StagesOf(output),
+            Final = output is null ? null : FinalOf(output),
+            Blobs = await store.ListAsync(id + "/"),
+            Failure = FailureOf(sweep.FailureDetails),
+        };
         return await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
     }
+
+    /// <summary>The durable failure details, with the chain of inner failures (a failed activity's own exception).</summary>
+    public static FailureView? FailureOf(TaskFailureDetails? details) => details is null
+        ? null
+        : new FailureView { Type = details.ErrorType, Message = details.ErrorMessage, Cause = FailureOf(details.InnerFailure) };
 
     private async Task<IReadOnlyList<StageView>> ReadStagesAsync(string id)
     {
@@ -47,8 +56,11 @@ public sealed class GetSweep(IResultStore store)
         {
             if (await store.ReadTextAsync(blob) is { } text && StabilityResultFile.Read(text) is [var entry, ..])
             {
-                stages.Add(new StageView(stages.Count + 1, SweepBlobs.StageLabelOf(blob), entry.Params, entry.CombinedScore, entry.MeanScore,
-                    entry.StdScore, entry.PassRate, entry.SeedScores?.Count, null, blob));
+                stages.Add(new StageView
+                {
+                    Stage = stages.Count + 1, Label = SweepBlobs.StageLabelOf(blob), Params = entry.Params, CombinedScore = entry.CombinedScore,
+                    MeanScore = entry.MeanScore, StdScore = entry.StdScore, PassRate = entry.PassRate, NSeeds = entry.SeedScores?.Count, Blob = blob,
+                });
             }
         }
 
@@ -56,37 +68,13 @@ public sealed class GetSweep(IResultStore store)
     }
 
     private static IReadOnlyList<StageView> StagesOf(SweepOutput output) => output.Stages
-        .Select((s, i) => new StageView(i + 1, s.Label, s.WinnerParams, s.CombinedScore, s.MeanScore, s.StdScore, s.PassRate, s.NSeeds, s.Improved,
-            ResultNames.StageBlob(output.SweepId, i, s.Label)))
+        .Select((s, i) => new StageView
+        {
+            Stage = i + 1, Label = s.Label, Params = s.WinnerParams, CombinedScore = s.CombinedScore, MeanScore = s.MeanScore, StdScore = s.StdScore,
+            PassRate = s.PassRate, NSeeds = s.NSeeds, Improved = s.Improved, Blob = ResultNames.StageBlob(output.SweepId, i, s.Label),
+        })
         .ToList();
 
     private static JsonElement FinalOf(SweepOutput output) =>
         JsonDocument.Parse(StabilityResultFile.Write(output.Scenario, [StabilityEntry.FromStage(output.Stages[^1])])).RootElement.Clone();
 }
-
-/// <summary>The status endpoint's answer. <see cref="Final"/> is the winner in the stability format, once complete.</summary>
-public sealed record SweepView(
-    string Id,
-    string RuntimeStatus,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset LastUpdatedAt,
-    SweepStatus? Progress,
-    IReadOnlyList<StageView> Stages,
-    JsonElement? Final,
-    IReadOnlyList<string> Blobs,
-    FailureView? Failure);
-
-/// <summary>A finished stage's winner; <see cref="Improved"/> is known once the sweep is complete.</summary>
-public sealed record StageView(
-    int Stage,
-    string Label,
-    ParamSet Params,
-    double? CombinedScore,
-    double? MeanScore,
-    double? StdScore,
-    double? PassRate,
-    int? NSeeds,
-    bool? Improved,
-    string Blob);
-
-public sealed record FailureView(string ErrorType, string ErrorMessage);

@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using SweepDomain;
 using SweepDomain.Requests;
 using SweepFunctions.Launch;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
@@ -19,7 +20,7 @@ public sealed class StartSweep(SweepLauncher launcher)
     /// </returns>
     [Function(nameof(StartSweep))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sweeps")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Sweeps)] HttpRequestData request,
         [DurableClient] DurableTaskClient client)
     {
         var errors = new ValidationErrors();
@@ -48,7 +49,7 @@ public sealed class StartSweep(SweepLauncher launcher)
     private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, DurableTaskClient client, string sweepId)
     {
         // The durable management URLs in their documented camelCase shape (id, statusQueryGetUri, terminatePostUri, ...).
-        var payload = JsonSerializer.SerializeToNode(client.CreateHttpManagementPayload(sweepId, request), JsonResponses.Options)!.AsObject();
+        var payload = JsonSerializer.SerializeToNode(client.CreateHttpManagementPayload(sweepId, request), ApiJson.Options)!.AsObject();
         payload["sweepStatusUri"] = JsonResponses.SweepStatusUri(request, sweepId);
         var response = await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, payload);
         response.Headers.Add("Location", (string)payload["statusQueryGetUri"]!);

@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using SweepDomain.Parameters;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Orchestration;
 
@@ -27,7 +27,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     public Task OnProgressAsync(SweepProgress progress)
     {
         CurrentStage = progress.StageLabel;
-        context.SetCustomStatus(SweepStatus.From(progress, _stageBlobs.Count));
+        context.SetCustomStatus(SweepProgressView.From(progress, _stageBlobs.Count));
         _logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
             sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
@@ -41,33 +41,4 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
         _stageBlobs.Add(written.StageBlob);
         _outcomeBlobs.Add(written.OutcomeBlob);
     }
-}
-
-/// <summary>
-/// A running sweep's custom status: stage <see cref="Stage"/> of <see cref="StageCount"/> (1-based), the phase
-/// ("screening", "tier k of m", "cross-scenario check", "done"), evaluation counts and the stage's best candidate so
-/// far. Deliberately small (no seed arrays): custom status is capped at 16 KB.
-/// </summary>
-// WARNING: stored in durable histories and read by the status endpoint. Add members only at the end, with defaults.
-public sealed record SweepStatus(
-    int Stage,
-    int StageCount,
-    string StageLabel,
-    string Phase,
-    int PhaseEvaluations,
-    int EvaluationsRequested,
-    int EvaluationsExecuted,
-    int EvaluationsPlanned,
-    int StagesFinished,
-    ParamSet? BestParams,
-    double? BestCombined,
-    double? BestMean,
-    int? BestSeeds)
-{
-    public string Summary => $"stage {Stage} of {StageCount} ({StageLabel}): {Phase}";
-
-    public static SweepStatus From(SweepProgress p, int stagesFinished) => new(
-        p.StageIndex + 1, p.StageCount, p.StageLabel, p.Phase, p.PhaseEvaluations,
-        p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, stagesFinished,
-        p.Best?.Params, p.Best?.Combined, p.Best?.Mean, p.Best?.Seeds);
 }
