@@ -22,11 +22,12 @@ public sealed class RemoteTests
         return SweepReport.From(plan, outcome);
     });
 
-    private static string Accepted() => JsonSerializer.Serialize(new
+    private static string Accepted() => ApiJson.Serialize(new AcceptedView
     {
-        id = Id,
-        statusQueryGetUri = $"http://127.0.0.1/runtime/webhooks/durabletask/instances/{Id}?code=system",
-        sweepStatusUri = $"http://127.0.0.1/api/sweeps/{Id}",
+        Id = Id,
+        SweepStatusUri = $"http://sweep-app.test/api/sweeps/{Id}",
+        ReportUri = $"http://sweep-app.test/api/sweeps/{Id}/report",
+        CancelPostUri = $"http://sweep-app.test/api/sweeps/{Id}/cancel",
     });
 
     /// <summary>The status answer as the service writes it: the contract type, serialised with the API's options.</summary>
@@ -78,7 +79,24 @@ public sealed class RemoteTests
         Assert.Equal(Id, body.RootElement.GetProperty("instanceId").GetString());
         Assert.False(body.RootElement.TryGetProperty("stabilityTiers", out _));   // not given: the service's default applies
         Assert.Contains($"Submitted sweep {Id}", result.Out);
-        Assert.DoesNotContain("code=system", result.Out);
+        Assert.Contains($"status: http://sweep-app.test/api/sweeps/{Id}", result.Out);
+    }
+
+    [Fact]
+    public async Task Submit_json_prints_only_the_id_and_the_status_route_even_when_the_service_sends_keyed_urls()
+    {
+        // An older service also answered the durable management URLs, which carry the Durable system key.
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(Accepted())!.AsObject();
+        answer["statusQueryGetUri"] = $"http://sweep-app.test/runtime/webhooks/durabletask/instances/{Id}?code=system-key";
+        var app = new FakeApi(_ => (202, answer.ToJsonString()));
+
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal(["status", "id", "sweepStatusUri"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal($"http://sweep-app.test/api/sweeps/{Id}", doc.RootElement.GetProperty("sweepStatusUri").GetString());
+        Assert.DoesNotContain("system-key", result.Out + result.Error);
     }
 
     [Fact]

@@ -18,19 +18,23 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     private SweepAppHost App => fixture.App;
 
     [Fact]
-    public async Task StartSweep_ValidRequest_Answers202WithLocationAndStatusUris()
+    public async Task StartSweep_ValidRequest_Answers202WithOurOwnRoutesAndNoKey()
     {
         await fixture.RequireStorageAsync();
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps?code=caller-key", Requests.OneStage("http-accepted").ToJsonString());
 
-        var response = await StartAsync(Requests.OneStage("http-accepted").ToJsonString());
+        var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = response.BodyJson();
+        Assert.Equal(["id", "sweepStatusUri", "reportUri", "cancelPostUri"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal("http-accepted", body.GetProperty("id").GetString());
-        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted", body.GetProperty("statusQueryGetUri").GetString());
-        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted/terminate?reason={text}", body.GetProperty("terminatePostUri").GetString());
         Assert.Equal("http://localhost:7071/api/sweeps/http-accepted", body.GetProperty("sweepStatusUri").GetString());
-        Assert.Equal(body.GetProperty("statusQueryGetUri").GetString(), response.Header("Location"));
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted/report", body.GetProperty("reportUri").GetString());
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted/cancel", body.GetProperty("cancelPostUri").GetString());
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted", response.Header("Location"));
+        Assert.DoesNotContain("code=", response.BodyText());
+        Assert.DoesNotContain("durabletask", response.BodyText());
         Assert.StartsWith("application/json", response.Header("Content-Type"));
         await App.WaitForSweepAsync("http-accepted");
     }

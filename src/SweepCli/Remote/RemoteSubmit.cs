@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SweepCli.Output;
 using SweepDomain.Requests;
 using SweepHosting.Api;
@@ -8,23 +7,23 @@ namespace SweepCli.Remote;
 /// <summary>Starts a sweep on the service and, with <c>--wait</c>, follows it to the end and fetches its results.</summary>
 internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
 {
-    private JsonElement _accepted;
-
-    /// <summary>Sends the request; returns the sweep id the service gave it.</summary>
+    /// <summary>
+    /// Sends the request; returns the sweep id the service gave it. What is printed is the id and the status route
+    /// only: nothing the service answers that could carry a key ends up on the screen or in a log.
+    /// </summary>
     public async Task<string> StartAsync(SweepRequest request, CancellationToken cancellationToken)
     {
-        _accepted = await client.StartAsync(SweepRequestJson.ToJson(request), cancellationToken);
-        string id = Text("id") ?? Text("sweepStatusUri")?.Split('/').Last()
-            ?? throw new RemoteException("The service accepted the sweep but did not say its id.");
+        var accepted = await client.StartAsync(SweepRequestJson.ToJson(request), cancellationToken);
+        string id = accepted.Id;
         if (cli.Json && !Waiting)
         {
-            cli.WriteJson(new { status = "submitted", id, sweepStatusUri = Text("sweepStatusUri"), statusQueryGetUri = Text("statusQueryGetUri") });
+            cli.WriteJson(new { status = "submitted", id, sweepStatusUri = accepted.SweepStatusUri });
         }
         else if (!cli.Quiet || !Waiting)
         {
             var w = cli.Json ? cli.Console.Error : cli.Console.Out;
             w.WriteLine($"Submitted sweep {id}");
-            w.WriteLine($"  status: {Text("sweepStatusUri") ?? "(not given)"}");
+            w.WriteLine($"  status: {accepted.SweepStatusUri}");
             w.WriteLine($"  follow: sweep status {id}   results: sweep fetch {id} --output <folder>   stop: sweep cancel {id}");
         }
 
@@ -86,7 +85,4 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
         cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.Message is { } m ? $": {m}" : "")}");
         return ExitCodes.Failure;
     }
-
-    private string? Text(string name) =>
-        _accepted.ValueKind == JsonValueKind.Object && _accepted.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

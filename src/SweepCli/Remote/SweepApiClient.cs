@@ -23,8 +23,8 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
     /// <summary><c>https://host/api/</c>.</summary>
     public Uri ApiBase => apiBase;
 
-    public async Task<JsonElement> StartAsync(string body, CancellationToken cancellationToken) =>
-        await SendAsync<JsonElement>(HttpMethod.Post, SweepRoutes.Sweeps, body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
+    public Task<AcceptedView> StartAsync(string body, CancellationToken cancellationToken) =>
+        SendAsync<AcceptedView>(HttpMethod.Post, SweepRoutes.Sweeps, body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
 
     public Task<SweepStatusView> GetAsync(string id, CancellationToken cancellationToken) =>
         SendAsync<SweepStatusView>(HttpMethod.Get, SweepRoutes.SweepPath(id), null, [HttpStatusCode.OK], cancellationToken);
