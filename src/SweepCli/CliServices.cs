@@ -7,7 +7,8 @@ namespace SweepCli;
 /// fills it with the real model; tests fill it with the test kit. <see cref="Metrics"/> is null when the evaluator gives
 /// only totals; <see cref="Environment"/> reads environment variables (tests pass their own). <see cref="HttpHandler"/>
 /// carries the remote commands' HTTP requests: null means the network (a new <see cref="SocketsHttpHandler"/> per
-/// command); tests pass an in-memory handler, which the commands never dispose.
+/// command); tests pass an in-memory handler, which the commands never dispose. <see cref="Time"/> times the waits
+/// between retries of a failed request (the system clock when null).
 /// </summary>
 public sealed record CliServices(
     IScenarioCatalog Catalog,
@@ -15,9 +16,12 @@ public sealed record CliServices(
     IMetricEvaluator? Metrics = null,
     Func<string, string?>? Environment = null,
     int ProcessorCount = 0,
-    HttpMessageHandler? HttpHandler = null)
+    HttpMessageHandler? HttpHandler = null,
+    TimeProvider? Time = null)
 {
     public int Cores => ProcessorCount > 0 ? ProcessorCount : System.Environment.ProcessorCount;
+
+    public TimeProvider Clock => Time ?? TimeProvider.System;
 
     public string? GetEnvironment(string name) => (Environment ?? System.Environment.GetEnvironmentVariable)(name);
 

@@ -38,7 +38,7 @@ internal static class RemoteCommands
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
-            var client = remote.CreateClient(parse, services, errors);
+            var client = remote.CreateClient(parse, services, cli, errors);
             var basis = parse.GetValue(requestFile) is { } file ? ReadRequestFile(file, errors) : new SweepRequest();
             var request = sweep.ReadOverrides(parse, basis, errors);
             request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
@@ -63,7 +63,7 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var sweep = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
@@ -96,7 +96,7 @@ internal static class RemoteCommands
         command.Options.Add(scenario);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var folder = new OutputFolder(parse.GetValue(output)!);
             var result = await new ResultFetcher(client, cli.Warn).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
             RemoteText.Fetched(result, folder, cli);
@@ -113,7 +113,7 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var answer = await client.CancelAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
@@ -138,10 +138,10 @@ internal static class RemoteCommands
         HelpName = "folder",
     };
 
-    private static SweepApiClient ClientFor(ParseResult parse, RemoteOptions remote, CliServices services, Argument<string> id)
+    private static SweepApiClient ClientFor(ParseResult parse, RemoteOptions remote, CliServices services, CliOutput cli, Argument<string> id)
     {
         var errors = new ValidationErrors();
-        var client = remote.CreateClient(parse, services, errors);
+        var client = remote.CreateClient(parse, services, cli, errors);
         if (!InstanceIds.IsValid(parse.GetValue(id)!))
         {
             errors.Add("id", $"'{parse.GetValue(id)}' is not a sweep id: use 1 to {InstanceIds.MaxLength} letters, digits, '-' or '_'.");

@@ -24,9 +24,18 @@ internal sealed class RemoteOptions
 
     public Option<string> Timeout { get; } = new("--http-timeout")
     {
-        Description = "Seconds to wait for each HTTP answer",
+        Description = "Seconds to wait for each HTTP answer (each attempt)",
         DefaultValueFactory = _ => "100",
         HelpName = "seconds",
+    };
+
+    public Option<string> Retries { get; } = new("--retries")
+    {
+        Description = "Attempts after a transient failure (HTTP 408, 429, 5xx, no connection, a timeout), waiting about 1, 2, 4, 8, 16, 30 s " +
+                      "with jitter, or the service's Retry-After up to 120 s; 0 turns retrying off. Starting a sweep is retried only with an " +
+                      "instance id, unless the request certainly did not arrive",
+        DefaultValueFactory = _ => RemoteRetry.DefaultRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        HelpName = "count",
     };
 
     public void AddTo(Command command)
@@ -34,10 +43,14 @@ internal sealed class RemoteOptions
         command.Options.Add(Endpoint);
         command.Options.Add(Key);
         command.Options.Add(Timeout);
+        command.Options.Add(Retries);
     }
 
-    /// <summary>A client for the API, or null with errors (a missing or malformed endpoint, a bad timeout).</summary>
-    public SweepApiClient? CreateClient(ParseResult parse, CliServices services, ValidationErrors errors)
+    /// <summary>
+    /// A client for the API, or null with errors (a missing or malformed endpoint, a bad timeout or retry count).
+    /// Retries are told to standard error, except under --quiet.
+    /// </summary>
+    public SweepApiClient? CreateClient(ParseResult parse, CliServices services, CliOutput cli, ValidationErrors errors)
     {
         string? endpoint = parse.GetValue(Endpoint) ?? services.GetEnvironment(EndpointVariable);
         string? key = parse.GetValue(Key) ?? services.GetEnvironment(KeyVariable);
@@ -47,15 +60,23 @@ internal sealed class RemoteOptions
             errors.Add("--http-timeout", $"Must be more than 0; got {seconds}.");
         }
 
+        int? retries = CommandLine.ArgValues.Int(parse.GetValue(Retries), "--retries", errors);
+        if (retries is < 0 or > RemoteRetry.MaxRetries)
+        {
+            errors.Add("--retries", $"Must be a whole number from 0 to {RemoteRetry.MaxRetries}; got {retries}.");
+        }
+
         var uri = ApiBaseUri(endpoint, errors);
         if (uri is null || !errors.IsEmpty)
         {
             return null;
         }
 
+        // Each attempt has its own timeout (RemoteRetry.AttemptTimeout); the client's would cut the retries short.
         var http = services.CreateHttpClient();
-        http.Timeout = TimeSpan.FromSeconds(seconds ?? 100);
-        return new SweepApiClient(http, uri, key);
+        http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        var retry = new RemoteRetry(retries ?? RemoteRetry.DefaultRetries, TimeSpan.FromSeconds(seconds ?? 100), services.Clock);
+        return new SweepApiClient(http, uri, key, retry, cli.Quiet ? _ => { } : cli.Warn);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
     /// </summary>
     public async Task<string> StartAsync(SweepRequest request, CancellationToken cancellationToken)
     {
-        var accepted = await client.StartAsync(SweepRequestJson.ToJson(request), cancellationToken);
+        var accepted = await client.StartAsync(SweepRequestJson.ToJson(request), request.InstanceId, cancellationToken);
         string id = accepted.Id;
         if (cli.Json && !Waiting)
         {
@@ -47,7 +47,15 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
         {
             while (true)
             {
-                sweep = await client.GetAsync(id, cancellationToken);
+                try
+                {
+                    sweep = await client.GetAsync(id, cancellationToken);
+                }
+                catch (RemoteException e)
+                {
+                    throw new RemoteException($"{e.Message}. Stopped waiting; sweep {id} may still be running on the service: 'sweep status {id}', 'sweep fetch {id}'.", e);
+                }
+
                 string progress = $"[{sweep.RuntimeStatus}] {sweep.Progress?.Describe() ?? "waiting to start"}";
                 if (progress != lastProgress)
                 {
@@ -75,7 +83,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
             return ExitCodes.Cancelled;
         }
 
-        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken);
+        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken, sweep);
         RemoteText.Fetched(result, folder, cli);
         if (sweep.IsCompleted)
         {

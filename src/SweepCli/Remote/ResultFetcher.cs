@@ -16,9 +16,10 @@ internal sealed record FetchResult(SweepStatusView Sweep, string Scenario, IRead
 /// </summary>
 internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 {
-    public async Task<FetchResult> FetchAsync(string id, OutputFolder folder, string fallbackScenario, CancellationToken cancellationToken)
+    /// <summary>Fetches sweep <paramref name="id"/>; <paramref name="known"/> is a status just read, which saves asking again.</summary>
+    public async Task<FetchResult> FetchAsync(string id, OutputFolder folder, string fallbackScenario, CancellationToken cancellationToken, SweepStatusView? known = null)
     {
-        var sweep = await client.GetAsync(id, cancellationToken);
+        var sweep = known ?? await client.GetAsync(id, cancellationToken);
         string? reportJson = sweep.IsCompleted ? await client.GetReportAsync(id, cancellationToken) : null;
         folder.Create();
         return reportJson is not null

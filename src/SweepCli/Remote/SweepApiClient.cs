@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using SweepDomain;
@@ -13,39 +14,79 @@ internal sealed class RemoteException(string message, Exception? inner = null) :
 /// <summary>
 /// The deployed Function App's sweep API (<see cref="SweepRoutes"/>), read into the contract types the app writes
 /// (<see cref="SweepHosting.Api"/>). The function key travels in the <c>x-functions-key</c> header, so it never
-/// appears in a URL or a log line. A 400 with problem details becomes an input error (exit code 2) listing every fault
-/// the service found; anything else unexpected is a <see cref="RemoteException"/>.
+/// appears in a URL or a log line. Transient failures are retried as <see cref="RemoteRetry"/> says, each retry told to
+/// <paramref name="notice"/>. A 400 with problem details becomes an input error (exit code 2) listing every fault the
+/// service found; anything else unexpected is a <see cref="RemoteException"/>.
 /// </summary>
-internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
+internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, RemoteRetry retry, Action<string> notice)
 {
     public const string KeyHeader = "x-functions-key";
 
     /// <summary><c>https://host/api/</c>.</summary>
     public Uri ApiBase => apiBase;
 
-    public Task<AcceptedView> StartAsync(string body, CancellationToken cancellationToken) =>
-        SendAsync<AcceptedView>(HttpMethod.Post, SweepRoutes.Sweeps, body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
-
-    public Task<SweepStatusView> GetAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync<SweepStatusView>(HttpMethod.Get, SweepRoutes.SweepPath(id), null, [HttpStatusCode.OK], cancellationToken);
-
-    public Task<CancelAcceptedView> CancelAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync<CancelAcceptedView>(HttpMethod.Post, SweepRoutes.CancelPath(id), null, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
-
-    /// <summary>The sweep's full report (every candidate's seed scores), or null when the service does not offer it.</summary>
-    public async Task<string?> GetReportAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a sweep. With <paramref name="instanceId"/> the POST is retried like a read: the service answers 409 to a
+    /// duplicate of a running sweep, so a retry cannot start it twice, and a 409 to a retry means an earlier attempt
+    /// (whose answer was lost) started it. Without one, it is sent again only when it certainly did not arrive.
+    /// </summary>
+    public async Task<AcceptedView> StartAsync(string body, string? instanceId, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(HttpMethod.Get, SweepRoutes.ReportPath(id), null, cancellationToken);
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
+        var mode = instanceId is null ? RetryMode.OnlyIfNotProcessed : RetryMode.Always;
+        using var answer = await SendRawAsync(HttpMethod.Post, SweepRoutes.Sweeps, body, mode, cancellationToken);
+        if (instanceId is not null && answer.Attempts > 1 && answer.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            notice($"The service says sweep {instanceId} is already running: an earlier attempt, whose answer was lost, started it. Following that sweep.");
+            return new AcceptedView
+            {
+                Id = instanceId,
+                SweepStatusUri = Absolute(SweepRoutes.SweepPath(instanceId)),
+                ReportUri = Absolute(SweepRoutes.ReportPath(instanceId)),
+                CancelPostUri = Absolute(SweepRoutes.CancelPath(instanceId)),
+            };
+        }
+
+        return await ReadAsync<AcceptedView>(answer, HttpMethod.Post, SweepRoutes.Sweeps, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, string? body, HttpStatusCode[] expected, CancellationToken cancellationToken)
+    public async Task<SweepStatusView> GetAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(method, path, body, cancellationToken);
+        using var answer = await SendRawAsync(HttpMethod.Get, SweepRoutes.SweepPath(id), null, RetryMode.Always, cancellationToken);
+        return await ReadAsync<SweepStatusView>(answer, HttpMethod.Get, SweepRoutes.SweepPath(id), [HttpStatusCode.OK], cancellationToken);
+    }
+
+    public async Task<CancelAcceptedView> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await SendRawAsync(HttpMethod.Post, SweepRoutes.CancelPath(id), null, RetryMode.Always, cancellationToken);
+        return await ReadAsync<CancelAcceptedView>(answer, HttpMethod.Post, SweepRoutes.CancelPath(id), [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
+    }
+
+    /// <summary>
+    /// The sweep's full report (every candidate's seed scores), or null when the service has none to give: its report
+    /// is not written, or the service does not offer the route. Other failures throw, as for every request.
+    /// </summary>
+    public async Task<string?> GetReportAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await SendRawAsync(HttpMethod.Get, SweepRoutes.ReportPath(id), null, RetryMode.Always, cancellationToken);
+        return answer.Response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await ReadAsync<string>(answer, HttpMethod.Get, SweepRoutes.ReportPath(id), [HttpStatusCode.OK], cancellationToken);
+    }
+
+    private string Absolute(string routePath) => new Uri(apiBase, routePath).AbsoluteUri;
+
+    private async Task<T> ReadAsync<T>(Answer answer, HttpMethod method, string path, HttpStatusCode[] expected, CancellationToken cancellationToken)
+    {
+        var response = answer.Response;
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!expected.Contains(response.StatusCode))
         {
-            throw Problem(response.StatusCode, text, method, path);
+            throw Problem(response.StatusCode, text, method, path, answer);
+        }
+
+        if (typeof(T) == typeof(string))
+        {
+            return (T)(object)text;
         }
 
         try
@@ -58,7 +99,34 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
         }
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    /// <summary>Sends the request, retrying transient failures as <paramref name="mode"/> allows.</summary>
+    private async Task<Answer> SendRawAsync(HttpMethod method, string path, string? body, RetryMode mode, CancellationToken cancellationToken)
+    {
+        int attempts = 0;
+        var refused = new StrongBox<bool>();
+        var pipeline = retry.Pipeline(mode, What(method, path), notice, refused);
+        try
+        {
+            var response = await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    return await SendOnceAsync(method, path, body, token);
+                },
+                cancellationToken);
+            return new Answer(response, attempts, refused.Value);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RemoteException($"{What(method, path)}: cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}{GaveUp(attempts, refused.Value)}", e);
+        }
+        catch (AttemptTimeoutException e)
+        {
+            throw new RemoteException($"{What(method, path)}: {apiBase.GetLeftPart(UriPartial.Authority)} gave {e.Message}{GaveUp(attempts, refused.Value)}", e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(apiBase, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ApiJson.ContentType));
@@ -72,23 +140,29 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
             request.Content = new StringContent(body, Encoding.UTF8, ApiJson.ContentType);
         }
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(retry.AttemptTimeout);
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, timeout.Token);
         }
-        catch (HttpRequestException e)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RemoteException($"Cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RemoteException($"{apiBase.GetLeftPart(UriPartial.Authority)} did not answer within {http.Timeout.TotalSeconds:0} s.", e);
+            throw new AttemptTimeoutException(retry.AttemptTimeout, e);
         }
     }
 
+    /// <summary>How the last failure came about, when it was not the first attempt's or was not retried on purpose.</summary>
+    private static string GaveUp(int attempts, bool refused) =>
+        (attempts > 1 ? $" (gave up after {attempts} attempts)" : "")
+        + (refused
+            ? ". The sweep may or may not have started, so the request was not sent again: without an instance id a second POST could "
+              + "start a second sweep. Give --instance-id (or an instanceId in the request file) to make retries safe"
+            : "");
+
     private string What(HttpMethod method, string path) => $"{method} {new Uri(apiBase, path).AbsolutePath}";
 
-    private Exception Problem(HttpStatusCode status, string text, HttpMethod method, string path)
+    private Exception Problem(HttpStatusCode status, string text, HttpMethod method, string path, Answer answer)
     {
         var problem = TryProblem(text);
         if (status == HttpStatusCode.BadRequest && problem?.Errors is { Count: > 0 } errors)
@@ -110,7 +184,7 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "the function key was refused; pass --key or set SWEEP_FUNCTION_KEY",
             _ => problem?.Detail ?? problem?.Title ?? (text.Length > 200 ? text[..200] + "..." : text),
         };
-        return new RemoteException($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}");
+        return new RemoteException($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}{GaveUp(answer.Attempts, answer.Refused)}");
     }
 
     private static ApiProblem? TryProblem(string text)
@@ -123,5 +197,11 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key)
         {
             return null;
         }
+    }
+
+    /// <summary>The final response, how many attempts it took, and whether a transient failure was kept from a retry.</summary>
+    private sealed record Answer(HttpResponseMessage Response, int Attempts, bool Refused) : IDisposable
+    {
+        public void Dispose() => Response.Dispose();
     }
 }
