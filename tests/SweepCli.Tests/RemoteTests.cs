@@ -39,6 +39,7 @@ public sealed class RemoteTests
         {
             Id = Id,
             RuntimeStatus = runtimeStatus,
+            Scenario = "quadratic",
             CreatedAt = DateTimeOffset.UnixEpoch,
             LastUpdatedAt = DateTimeOffset.UnixEpoch.AddMinutes(5),
             Progress = done ? null : new SweepProgressView(
@@ -213,7 +214,7 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task SubmitWait_SweepFails_ExitsWith1WithTheServicesReason()
+    public async Task SubmitWait_SweepFails_ExitsWith1WithTheFailuresTypeAndMessage()
     {
         using var folder = new TempFolder();
         var app = new FakeApi(r => (r.Method, r.Path) switch
@@ -225,7 +226,7 @@ public sealed class RemoteTests
         var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("ended as Failed: max_M must be int", result.Error);
+        Assert.Contains("error: sweep sweep-1 ended as Failed: ParameterException: max_M must be int", result.Error);
     }
 
     [Fact]
@@ -280,6 +281,82 @@ public sealed class RemoteTests
         Assert.Equal(Report.Value.Stages[1].Result.CombinedScore, stageB.CombinedScore);
         var base_ = BaseConfig.Load(folder["quadratic_sweep.json"], File.ReadAllText(folder["quadratic_sweep.json"]), new ValidationErrors());
         Assert.Equal(Report.Value.Final, base_);
+    }
+
+    private static readonly FailureView ActivityFailed = new()
+    {
+        Type = "Microsoft.DurableTask.TaskFailedException",
+        Message = "Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full",
+        Cause = new FailureView { Type = "System.IO.IOException", Message = "disk full" },
+    };
+
+    [Fact]
+    public async Task Fetch_of_a_failed_sweep_exits_1_naming_the_failure_and_writes_its_finished_stages()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status(RuntimeStatuses.Failed, 1, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "error: sweep sweep-1 ended as Failed: Microsoft.DurableTask.TaskFailedException: Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full; " +
+            "cause: System.IO.IOException: disk full",
+            result.Error);
+        Assert.Contains("warning: Sweep 'sweep-1' ended as Failed and will not complete: wrote its 1 finished stages.", result.Error);
+        Assert.DoesNotContain("Fetch again", result.Error);
+        Assert.True(File.Exists(folder["quadratic_sweep_stage_A.json"]));
+        Assert.Equal(0, app.Count("GET", $"/api/sweeps/{Id}/report"));   // a report is written only by a completed sweep
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_terminated_sweep_exits_1_saying_it_ended_so()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Terminated, 0)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: sweep sweep-1 ended as Terminated", result.Error);
+        Assert.DoesNotContain("Fetch again", result.Error);
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_running_sweep_exits_0_and_says_to_fetch_again()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Running, 1)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: Sweep 'sweep-1' is Running: wrote its 1 finished stages. Fetch again when it has completed.", result.Error);
+    }
+
+    [Fact]
+    public async Task Fetch_json_of_a_failed_sweep_prints_one_document_with_the_failure()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Failed, 0, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal("Failed", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("System.IO.IOException", doc.RootElement.GetProperty("failure").GetProperty("cause").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Status_of_a_failed_sweep_shows_the_failure_and_its_cause()
+    {
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Failed, 0, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("  Failure: Microsoft.DurableTask.TaskFailedException: Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full; cause: System.IO.IOException: disk full", result.Out);
     }
 
     [Fact]

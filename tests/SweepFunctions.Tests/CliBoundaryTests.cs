@@ -60,6 +60,7 @@ public sealed class CliBoundaryTests(AzuriteAppFixture fixture)
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("Sweep cli-status: Completed", text.Out);
+        Assert.Equal("quadratic", JsonDocument.Parse(json.Out).RootElement.GetProperty("scenario").GetString());
         Assert.Contains("Final: {x: 0.3, n: 4}", text.Out);
         Assert.Matches(@"\| 2 +\| B +\| \{x: 0\.3, n: 4\} +\| 0\.9930 ", text.Out);
 
@@ -70,6 +71,32 @@ public sealed class CliBoundaryTests(AzuriteAppFixture fixture)
         Assert.Equal(direct.GetProperty("stages").GetRawText().Replace(" ", "").Replace("\n", ""), echoed.RootElement.GetProperty("stages").GetRawText().Replace(" ", "").Replace("\n", ""));
         Assert.Equal(direct.GetProperty("progress").GetProperty("summary").GetString(), echoed.RootElement.GetProperty("progress").GetProperty("summary").GetString());
         Assert.Equal(direct.GetProperty("createdAt").GetDateTimeOffset(), echoed.RootElement.GetProperty("createdAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Cli_fetch_of_a_sweep_whose_activity_always_fails_exits_1_with_the_failure_the_function_reports()
+    {
+        await fixture.RequireStorageAsync();
+        App.Evaluator.FailNext(int.MaxValue);
+        try
+        {
+            await StartAsync("cli-failed", Requests.OneStage("cli-failed").ToJsonString());
+            await App.WaitForSweepAsync("cli-failed");   // three attempts, 2 s and 4 s apart
+        }
+        finally
+        {
+            App.Evaluator.FailNext(0);
+        }
+
+        using var folder = new TempFolder();
+        var result = await RunCliAsync(new FunctionsHttpHandler(App), "fetch", "cli-failed", "--endpoint", Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(
+            @"error: sweep cli-failed ended as Failed: Microsoft\.DurableTask\.TaskFailedException: Task 'EvaluateBatch' \(#\d+\) failed with an " +
+            @"unhandled exception: .*; cause: System\.IO\.IOException: Simulated transient fault in the model run\.",
+            result.Error);
+        Assert.Contains("Sweep 'cli-failed' ended as Failed and will not complete: wrote its 0 finished stages.", result.Error);
     }
 
     [Fact]

@@ -223,7 +223,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     }
 
     [Fact]
-    public async Task GetSweep_FailedSweep_ShowsWhatFailed()
+    public async Task GetSweep_FailedSweep_ShowsTheFailureTypeMessageAndCause()
     {
         await fixture.RequireStorageAsync();
         App.Evaluator.FailNext(int.MaxValue);
@@ -243,7 +243,16 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
         var body = response.BodyJson();
         Assert.Equal("Failed", body.GetProperty("runtimeStatus").GetString());
-        Assert.Contains("EvaluateBatch", body.GetProperty("failure").GetProperty("message").GetString());
+        var failure = body.GetProperty("failure");
+        Assert.Equal("Microsoft.DurableTask.TaskFailedException", failure.GetProperty("type").GetString());
+        Assert.Matches(@"^Task 'EvaluateBatch' \(#\d+\) failed with an unhandled exception: .*Simulated transient fault in the model run\.", failure.GetProperty("message").GetString());
+        var cause = failure.GetProperty("cause");
+        while (cause.TryGetProperty("cause", out var inner))
+        {
+            cause = inner;
+        }
+
+        Assert.Equal(("System.IO.IOException", "Simulated transient fault in the model run."), (cause.GetProperty("type").GetString(), cause.GetProperty("message").GetString()));
         Assert.Empty(body.GetProperty("stages").EnumerateArray());
     }
 

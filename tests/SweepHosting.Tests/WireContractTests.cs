@@ -19,6 +19,7 @@ public sealed class WireContractTests
         {
             Id = "calibration-7",
             RuntimeStatus = RuntimeStatuses.Running,
+            Scenario = "baseline",
             CreatedAt = Created,
             LastUpdatedAt = Created.AddMinutes(3),
             Progress = new SweepProgressView(2, 3, "credit", "tier 1 of 3", 40, 120, 110, 400, 1, ParamSet.Of(("beta", 2.5), ("max_M", 4)), 0.875, 0.9, 10),
@@ -38,6 +39,7 @@ public sealed class WireContractTests
             {
               "id": "calibration-7",
               "runtimeStatus": "Running",
+              "scenario": "baseline",
               "createdAt": "2026-03-02T03:10:00+00:00",
               "lastUpdatedAt": "2026-03-02T03:13:00+00:00",
               "progress": {

@@ -86,7 +86,7 @@ internal static class RemoteCommands
         var output = OutputOption("Folder to write the results into (the same files a local run writes)");
         var scenario = new Option<string>("--scenario")
         {
-            Description = "Prefix of the file names while the service does not name the scenario yet (a sweep still running)",
+            Description = "Prefix of the file names when the service does not name the sweep's scenario (an older service)",
             DefaultValueFactory = _ => SweepRequestValidator.DefaultScenario,
             HelpName = "name",
         };
@@ -100,6 +100,13 @@ internal static class RemoteCommands
             var folder = new OutputFolder(parse.GetValue(output)!);
             var result = await new ResultFetcher(client, cli.Warn).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
             RemoteText.Fetched(result, folder, cli);
+            if (result.Sweep.IsFinished && !result.Sweep.IsCompleted)
+            {
+                // It will never complete: the finished stages are all there is, and the exit code says so.
+                cli.Console.Error.WriteLine($"error: {RemoteText.Ended(result.Sweep)}");
+                return ExitCodes.Failure;
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -90,7 +90,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
             return ExitCodes.Ok;
         }
 
-        cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.Message is { } m ? $": {m}" : "")}");
+        cli.Console.Error.WriteLine($"error: {RemoteText.Ended(sweep)}");
         return ExitCodes.Failure;
     }
 }

@@ -28,9 +28,20 @@ internal static class RemoteText
 
         if (sweep.Failure is { } f)
         {
-            w.WriteLine($"  Failure: {f.Type}: {f.Message}");
+            w.WriteLine($"  Failure: {Describe(f)}");
         }
     }
+
+    /// <summary>
+    /// The end of a sweep that did not complete, for standard error: its status, and the failure's type and message
+    /// with the root cause when that is another failure.
+    /// </summary>
+    public static string Ended(SweepStatusView sweep) =>
+        $"sweep {sweep.Id} ended as {sweep.RuntimeStatus}" + (sweep.Failure is { } f ? $": {Describe(f)}" : "");
+
+    /// <summary><c>Type: message</c>, then <c>; cause: Type: message</c> of the innermost failure when there is one.</summary>
+    public static string Describe(FailureView failure) =>
+        $"{failure.Type}: {failure.Message}" + (failure.Root is { } root && !ReferenceEquals(root, failure) ? $"; cause: {root.Type}: {root.Message}" : "");
 
     /// <summary>One line on a running sweep's progress, for <c>status</c> and <c>submit --wait</c>.</summary>
     public static string Describe(this SweepProgressView p) =>
@@ -49,6 +60,7 @@ internal static class RemoteText
                 complete = result.Complete,
                 outputDirectory = folder.FullPath,
                 files = result.Files.Select(Path.GetFileName),
+                failure = result.Sweep.Failure,
             });
             return;
         }

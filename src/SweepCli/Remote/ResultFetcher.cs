@@ -44,9 +44,8 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
     private FetchResult FromStatus(SweepStatusView sweep, OutputFolder folder, string fallbackScenario)
     {
-        string scenario = sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString()!
-            : fallbackScenario;
+        string scenario = sweep.Scenario
+            ?? (sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : fallbackScenario);
         var files = new List<string>();
         foreach (var stage in sweep.Stages)
         {
@@ -61,7 +60,9 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
         warn(sweep.IsCompleted
             ? "The service did not return the full report (GET /api/sweeps/{id}/report), so the stage and final files were written from its status (scores without seed lists); the report, summary and charts stay in the service's storage."
-            : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages.Count} finished stages. Fetch again when it has completed.");
+            : sweep.IsFinished
+                ? $"Sweep '{sweep.Id}' ended as {sweep.RuntimeStatus} and will not complete: wrote its {sweep.Stages.Count} finished stages."
+                : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages.Count} finished stages. Fetch again when it has completed.");
         return new FetchResult(sweep, scenario, files, Complete: false);
     }
 }

@@ -33,6 +33,7 @@ public sealed class GetSweep(IResultStore store)
         {
             Id = id,
             RuntimeStatus = sweep.RuntimeStatus.ToString(),
+            Scenario = output?.Scenario ?? (sweep.SerializedInput is null ? null : sweep.ReadInputAs<SweepInput>()?.Plan.Scenario),
             CreatedAt = sweep.CreatedAt,
             LastUpdatedAt = sweep.LastUpdatedAt,
             Progress = sweep.SerializedCustomStatus is null ? null : sweep.ReadCustomStatusAs<SweepProgressView>(),

@@ -15,6 +15,9 @@ public sealed record SweepStatusView
     /// <summary>One of <see cref="RuntimeStatuses"/>.</summary>
     public required string RuntimeStatus { get; init; }
 
+    /// <summary>The scenario swept: the prefix of the result files.</summary>
+    public string? Scenario { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset LastUpdatedAt { get; init; }
