@@ -256,17 +256,6 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task Status_UnknownId_ExitsWith1()
-    {
-        var app = new FakeApi(_ => NotFound());
-
-        var result = await new Cli { Http = app }.Run("status", "nope", "--endpoint", app.Endpoint);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("HTTP 404", result.Error);
-    }
-
-    [Fact]
     public async Task Fetch_NoReportEndpoint_WritesStageAndFinalFilesFromTheStatus()
     {
         using var folder = new TempFolder();
@@ -369,6 +358,34 @@ public sealed class RemoteTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(("POST", $"/api/sweeps/{Id}/cancel"), (app.Received.Single().Method, app.Received.Single().Path));
         Assert.Contains("Cancellation requested", result.Out);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html><body>Not here</body></html>")]
+    public async Task Status_on_a_wrong_endpoint_names_the_url_tried_and_says_the_endpoint_is_probably_wrong(string body)
+    {
+        var app = new FakeApi(_ => (404, body));
+
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint + "/wrongbase");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"error: GET http://sweep-app.test/wrongbase/api/sweeps/{Id} answered HTTP 404 (NotFound) without the sweep API's problem details, so the endpoint is probably wrong: " +
+            "--endpoint takes the Function App's base URL, e.g. https://<app>.azurewebsites.net (the API is under /api/sweeps).",
+            result.Error);
+        Assert.Single(app.Received);
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_id_says_so_in_the_services_words()
+    {
+        var app = new FakeApi(_ => NotFound());
+
+        var result = await new Cli { Http = app }.Run("status", "nope", "--endpoint", app.Endpoint);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: GET /api/sweeps/nope answered HTTP 404 (NotFound): There is no sweep with id 'nope'.", result.Error);
     }
 
     [Fact]

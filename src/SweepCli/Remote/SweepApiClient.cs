@@ -179,6 +179,14 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, 
             return new InvalidSweepInputException(list);
         }
 
+        if (status == HttpStatusCode.NotFound && problem is null)
+        {
+            // The API answers every 404 with problem details; an empty or foreign 404 comes from something else.
+            return new RemoteException(
+                $"{method} {new Uri(apiBase, path).AbsoluteUri} answered HTTP 404 (NotFound) without the sweep API's problem details, so the endpoint " +
+                $"is probably wrong: --endpoint takes the Function App's base URL, e.g. https://<app>.azurewebsites.net (the API is under /{SweepRoutes.Prefix}/{SweepRoutes.Sweeps}).");
+        }
+
         string reason = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "the function key was refused; pass --key or set SWEEP_FUNCTION_KEY",
