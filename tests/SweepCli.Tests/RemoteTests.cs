@@ -132,6 +132,62 @@ public sealed class RemoteTests
     }
 
     [Fact]
+    public async Task Submit_with_a_missing_request_file_exits_2_naming_the_file_and_nothing_else()
+    {
+        var app = new FakeApi(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string missing = folder["missing.json"];
+
+        var result = await new Cli { Http = app }.Run("submit", missing, "--endpoint", app.Endpoint);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: invalid input (1 problem); nothing was run.\n  request file: '{missing}' was not found (looked for {missing}).\n",
+            result.Error);
+        Assert.Empty(app.Received);
+    }
+
+    [Fact]
+    public async Task Submit_with_a_request_file_that_is_not_json_exits_2_saying_so()
+    {
+        var app = new FakeApi(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string file = folder.Write("request.json", "{\"stages\": [");
+
+        var result = await new Cli { Http = app }.Run("submit", file, "--endpoint", app.Endpoint);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{file}' is not valid JSON: ", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+        Assert.Empty(app.Received);
+    }
+
+    [Fact]
+    public async Task Submit_with_a_folder_as_request_file_exits_2_saying_so()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync("submit", folder.Path, "--endpoint", "http://sweep-app.test");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{folder.Path}' is a folder, not a request file.", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+    }
+
+    [Fact]
+    public async Task Submit_with_an_unknown_field_in_the_request_file_names_the_file_and_the_field()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("request.json", "{\"scenari\": \"quadratic\", \"stages\": [\"A:x=0.1\"]}");
+
+        var result = await Cli.RunAsync("submit", file, "--endpoint", "http://sweep-app.test");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{file}', field scenari: Unknown field 'scenari'. Did you mean 'scenario'?", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+    }
+
+    [Fact]
     public async Task Submit_InvalidRequest_IsRejectedHereWithoutCallingTheService()
     {
         var app = new FakeApi(_ => (202, Accepted()));

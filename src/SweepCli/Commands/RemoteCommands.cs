@@ -40,10 +40,15 @@ internal static class RemoteCommands
             var errors = new ValidationErrors();
             var client = remote.CreateClient(parse, services, cli, errors);
             var basis = parse.GetValue(requestFile) is { } file ? ReadRequestFile(file, errors) : new SweepRequest();
-            var request = sweep.ReadOverrides(parse, basis, errors);
+            var request = sweep.ReadOverrides(parse, basis ?? new SweepRequest(), errors);
             request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
             double? interval = ArgValues.Double(parse.GetValue(poll), "--poll-interval", errors);
-            SweepRequestValidator.Validate(request, services.Catalog, errors);
+            if (basis is not null)
+            {
+                // Without the file's content the request is incomplete, and its "faults" (no stages, ...) would mislead.
+                SweepRequestValidator.Validate(request, services.Catalog, errors);
+            }
+
             errors.ThrowIfAny();
 
             var submitted = new RemoteSubmit(client!, cli) { Waiting = parse.GetValue(wait) };
@@ -158,26 +163,45 @@ internal static class RemoteCommands
         return client!;
     }
 
-    private static SweepRequest ReadRequestFile(string path, ValidationErrors errors)
+    /// <summary>
+    /// The request file's content, or null with the reason under "request file": not found, a folder, not readable,
+    /// not valid JSON, or a field the API does not take.
+    /// </summary>
+    private static SweepRequest? ReadRequestFile(string path, ValidationErrors errors)
     {
+        const string field = "request file";
         string text;
         try
         {
+            if (Directory.Exists(path))
+            {
+                errors.Add(field, $"'{path}' is a folder, not a request file.");
+                return null;
+            }
+
             text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            errors.Add(field, $"'{path}' was not found (looked for {Path.GetFullPath(path)}).");
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add("request", $"Cannot read request file '{path}': {e.Message}");
-            return new SweepRequest();
+            errors.Add(field, $"'{path}' cannot be read: {e.Message}");
+            return null;
         }
 
         var fileErrors = new ValidationErrors();
         var request = SweepRequestJson.Parse(text, fileErrors);
-        foreach (var (field, messages) in fileErrors.ToDictionary())
+        foreach (var (name, messages) in fileErrors.ToDictionary())
         {
-            messages.ToList().ForEach(m => errors.Add($"request file: {field}", m));
+            foreach (string message in messages)
+            {
+                errors.Add(field, name == "body" ? message.Replace("The body", $"'{path}'", StringComparison.Ordinal) : $"'{path}', field {name}: {message}");
+            }
         }
 
-        return request ?? new SweepRequest();
+        return request;
     }
 }
