@@ -95,6 +95,34 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Contains("http-status/report.json", blobs);
     }
 
+    [Fact]
+    public async Task GetSweep_BlobUnderStagesThatIsNoStabilityFile_IsSkippedWithAWarningAndTheStatusAnswers200()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.Long("http-stray").ToJsonString());
+        await App.Client.TerminateInstanceAsync("http-stray");
+        await App.WaitForSweepAsync("http-stray");
+        await App.Store.WriteTextAsync("http-stray/stages/00-notes.json", """{"note": "written by hand"}""");
+        await App.Store.WriteTextAsync("http-stray/stages/readme.txt", "not JSON at all");
+        await App.Store.WriteTextAsync("http-stray/stages/98-broken.json", "{\"results\": [");
+        await App.Store.WriteTextAsync("http-stray/stages/99-Z.json", StabilityResultFile.Write("quadratic", [new StabilityEntry(ParamSet.Of(("x", 0.2)), 0.9, 0.91, 0.01, 1.0, null, 0.0)]));
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/http-stray"), App.Client, "http-stray");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = response.BodyJson();
+        Assert.Equal("Terminated", body.GetProperty("runtimeStatus").GetString());
+        var labels = body.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("label").GetString()).ToList();
+        Assert.Equal("Z", labels[^1]);
+        Assert.DoesNotContain("notes", labels);
+        Assert.DoesNotContain("broken", labels);
+        Assert.Contains(
+            "Warning: Sweep http-stray: skipped http-stray/stages/00-notes.json, which is not a stage's stability file: The file has no 'results' array; it is not a stability-result file.",
+            App.Logs.Lines);
+        Assert.Contains("Warning: Sweep http-stray: skipped http-stray/stages/readme.txt, which is not a stage's stability file: Its name does not end in .json.", App.Logs.Lines);
+        Assert.Contains(App.Logs.Lines, l => l.StartsWith("Warning: Sweep http-stray: skipped http-stray/stages/98-broken.json, which is not a stage's stability file: ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:xx=0.1,0.3"]}""", "stages[0]", "Unknown parameter 'xx' in 'A:xx=0.1,0.3' for scenario 'quadratic'. Did you mean 'x'?")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "stabilityTiers": "3:0"}""", "stabilityTiers", "Tier '3:0' in '3:0' is not configs:seeds")]

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepFunctions.Orchestration;
@@ -13,7 +14,7 @@ using SweepHosting.Api;
 namespace SweepFunctions.Http;
 
 /// <summary><c>GET /api/sweeps/{id}</c>: where a sweep stands, the stages it has finished, and its winner once done.</summary>
-public sealed class GetSweep(IResultStore store)
+public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
 {
     [Function(nameof(GetSweep))]
     public async Task<HttpResponseData> RunAsync(
@@ -50,12 +51,34 @@ public sealed class GetSweep(IResultStore store)
         ? null
         : new FailureView { Type = details.ErrorType, Message = details.ErrorMessage, Cause = FailureOf(details.InnerFailure) };
 
+    /// <summary>
+    /// The finished stages of a sweep that has not completed, from its stage blobs. A blob under <c>stages/</c> that is
+    /// not a stage's stability file (put there by hand, say) is skipped with a warning: it must not cost the status.
+    /// </summary>
     private async Task<IReadOnlyList<StageView>> ReadStagesAsync(string id)
     {
         var stages = new List<StageView>();
         foreach (string blob in await store.ListAsync(ResultNames.StagesPrefix(id)))
         {
-            if (await store.ReadTextAsync(blob) is { } text && StabilityResultFile.Read(text) is [var entry, ..])
+            if (await store.ReadTextAsync(blob) is not { } text)
+            {
+                continue;   // deleted since it was listed
+            }
+
+            IReadOnlyList<StabilityEntry> entries;
+            try
+            {
+                entries = blob.EndsWith(".json", StringComparison.Ordinal)
+                    ? StabilityResultFile.Read(text)
+                    : throw new FormatException("Its name does not end in .json.");
+            }
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+            {
+                logger.LogWarning("Sweep {SweepId}: skipped {Blob}, which is not a stage's stability file: {Reason}", id, blob, e.Message);
+                continue;
+            }
+
+            if (entries is [var entry, ..])
             {
                 stages.Add(new StageView
                 {
