@@ -335,6 +335,26 @@ public sealed class RemoteTests
         Cause = new FailureView { Type = "System.IO.IOException", Message = "disk full" },
     };
 
+    [Theory]
+    [InlineData("blob", "| Base | `{n: 4}` (from blob `previous/quadratic_sweep.json` of the results container) |")]
+    [InlineData("inline", "| Base | `{n: 4}` (given inline in the request) |")]
+    [InlineData(null, "| Base | `{n: 4}` (source not recorded) |")]
+    public async Task Fetched_summary_says_where_the_base_came_from(string? kind, string expected)
+    {
+        using var folder = new TempFolder();
+        var report = Report.Value with
+        {
+            Base = SweepDomain.Parameters.ParamSet.Of(("n", 4)),
+            BaseSource = kind switch { "blob" => BaseSource.Blob("previous/quadratic_sweep.json"), "inline" => BaseSource.Inline, _ => null },
+        };
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? (200, report.ToJson()) : (200, Status(RuntimeStatuses.Completed, 2)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(expected, File.ReadAllText(folder["quadratic_sweep_summary.md"]));
+    }
+
     [Fact]
     public async Task Fetch_of_a_failed_sweep_exits_1_naming_the_failure_and_writes_its_finished_stages()
     {

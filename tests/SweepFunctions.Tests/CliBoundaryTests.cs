@@ -44,7 +44,7 @@ public sealed class CliBoundaryTests(AzuriteAppFixture fixture)
         Assert.Equal(0.993006, final.CombinedScore!.Value, 1e-12);
         var report = SweepReport.FromJson(File.ReadAllText(folder["quadratic_sweep_report.json"]));
         Assert.Equal(["A", "B"], report.Stages.Select(s => s.Result.Label));
-        Assert.True(File.Exists(folder["quadratic_sweep_summary.md"]));
+        Assert.Contains("| Base | `{}` (the model defaults) |", File.ReadAllText(folder["quadratic_sweep_summary.md"]));
         Assert.True(File.Exists(folder["quadratic_sweep_stage_B.png"]));
     }
 

@@ -67,6 +67,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(["A", "B"], report.Stages.Select(s => s.Result.Label));
         Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), report.Final);
         Assert.Equal(3, report.Stages[0].Candidates.Count);
+        Assert.Equal(BaseSource.Defaults, report.BaseSource);
     }
 
     [Fact]
@@ -170,6 +171,23 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         var accepted = SweepRequestJson.Parse(await ReadAsync("http-based/request.json"), new ValidationErrors())!;
         Assert.Equal(ParamSet.Of(("x", 0.3)), accepted.Base);
         await App.WaitForSweepAsync("http-based");
+        var report = SweepReport.FromJson(await ReadAsync("http-based/report.json"));
+        Assert.Equal(BaseSource.Blob("http-base-source/quadratic_sweep.json"), report.BaseSource);
+    }
+
+    [Fact]
+    public async Task StartSweep_InlineBase_IsRecordedInTheReportAsInline()
+    {
+        await fixture.RequireStorageAsync();
+        var body = Requests.OneStage("http-inline-base");
+        body["base"] = new System.Text.Json.Nodes.JsonObject { ["n"] = 4 };
+
+        await StartAsync(body.ToJsonString());
+        await App.WaitForSweepAsync("http-inline-base");
+
+        var report = SweepReport.FromJson(await ReadAsync("http-inline-base/report.json"));
+        Assert.Equal(ParamSet.Of(("n", 4)), report.Base);
+        Assert.Equal(BaseSource.Inline, report.BaseSource);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
         files.Add(writer.WriteFinal(report.Stages[^1].Result));
         files.Add(writer.WriteReport(report));
-        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report, null)));
+        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report)));
         return new FetchResult(sweep, report.Scenario, files, Complete: true);
     }
 

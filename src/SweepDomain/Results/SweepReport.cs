@@ -8,7 +8,8 @@ namespace SweepDomain.Results;
 
 /// <summary>
 /// Everything about a finished sweep: its settings, every stage's candidates with their seed scores, the stage
-/// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings.
+/// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings and
+/// where the base came from (<see cref="BaseSource"/>; null in reports written before it was recorded).
 /// </summary>
 public sealed record SweepReport(
     string Scenario,
@@ -25,7 +26,8 @@ public sealed record SweepReport(
     ParamSet Final,
     int EvaluationsRequested,
     int EvaluationsExecuted,
-    IReadOnlyDictionary<string, double>? TimingsSeconds = null)
+    IReadOnlyDictionary<string, double>? TimingsSeconds = null,
+    BaseSource? BaseSource = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -35,7 +37,7 @@ public sealed record SweepReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null) => new(
+    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null, BaseSource? baseSource = null) => new(
         plan.Scenario,
         plan.CrossScenario,
         plan.Periods,
@@ -50,7 +52,8 @@ public sealed record SweepReport(
         outcome.Final,
         outcome.EvaluationsRequested,
         outcome.EvaluationsExecuted,
-        timings);
+        timings,
+        baseSource);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 

@@ -38,7 +38,7 @@ public sealed class StartSweep(SweepLauncher launcher)
                 request, "The sweep is already running.", $"Sweep '{sweepId}' is {existing.RuntimeStatus}; cancel it or choose another instanceId.");
         }
 
-        await launcher.StartAsync(client, sweepId, plan);
+        await launcher.StartAsync(client, sweepId, plan, sweepRequest);
         return await AcceptedAsync(request, sweepId);
     }
 

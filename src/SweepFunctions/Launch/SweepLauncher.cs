@@ -39,11 +39,16 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         return errors.IsEmpty ? plan : null;
     }
 
-    /// <summary>Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.</summary>
-    public async Task StartAsync(DurableTaskClient client, string sweepId, SweepPlan plan, string? scheduleName = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.
+    /// <paramref name="request"/> is the request as it came, before <see cref="PrepareAsync"/> resolved its base: it
+    /// says where the base came from, which the report records.
+    /// </summary>
+    public async Task StartAsync(
+        DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
         await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
-        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, scheduleName);
+        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, scheduleName, BaseSource.Of(request, BaseSource.BlobKind));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
         logger.LogInformation(
             "Sweep {SweepId} scheduled: {Stages} stages of {Scenario}, at most {Planned} evaluations{Schedule}",

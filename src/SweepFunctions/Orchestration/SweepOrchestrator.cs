@@ -31,7 +31,7 @@ public static class SweepOrchestrator
 
         var saved = await context.CallActivityAsync<WriteSweepResultOutput>(
             nameof(WriteSweepResult),
-            new WriteSweepResultInput(input.SweepId, input.Plan, outcome.Final, outcome.EvaluationsRequested, outcome.EvaluationsExecuted, observer.OutcomeBlobs, input.ScheduleName),
+            new WriteSweepResultInput(input.SweepId, input.Plan, outcome.Final, outcome.EvaluationsRequested, outcome.EvaluationsExecuted, observer.OutcomeBlobs, input.ScheduleName, input.BaseSource),
             ActivityRetry);
 
         logger.LogInformation("Sweep {SweepId} finished: {Executed} of {Requested} evaluations run", input.SweepId, outcome.EvaluationsExecuted, outcome.EvaluationsRequested);
@@ -47,9 +47,12 @@ public static class SweepOrchestrator
     }
 }
 
-/// <summary>What a sweep orchestration is started with; <paramref name="ScheduleName"/> is set for scheduled sweeps.</summary>
+/// <summary>
+/// What a sweep orchestration is started with; <paramref name="ScheduleName"/> is set for scheduled sweeps,
+/// <paramref name="BaseSource"/> says where the plan's base came from (for the report).
+/// </summary>
 // WARNING: stored in durable histories. Add members only at the end, with defaults.
-public sealed record SweepInput(string SweepId, SweepPlan Plan, int BatchSize, string? ScheduleName = null);
+public sealed record SweepInput(string SweepId, SweepPlan Plan, int BatchSize, string? ScheduleName = null, BaseSource? BaseSource = null);
 
 /// <summary>A finished sweep: the stage results, the carried-forward config, evaluation counts and the blobs written.</summary>
 // WARNING: stored in durable histories. Add members only at the end, with defaults.
