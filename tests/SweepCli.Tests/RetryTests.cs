@@ -42,6 +42,23 @@ public sealed class RetryTests
         Assert.True(File.Exists(folder["quadratic_sweep.json"]));
     }
 
+    [Fact]
+    public async Task Submit_wait_that_outlasts_the_retries_stops_and_says_the_sweep_may_still_be_running()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(r => r.Method == "POST" ? (202, Sample.Accepted(Id)) : (503, ""));
+
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait",
+            "--retries", "1", "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, app.Count("GET", StatusPath));
+        Assert.Contains(
+            $"error: GET {StatusPath} answered HTTP 503 (ServiceUnavailable): no details given (gave up after 2 attempts). " +
+            $"Stopped waiting; sweep {Id} may still be running on the service: 'sweep status {Id}', 'sweep fetch {Id}'.",
+            result.Error);
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]
@@ -93,7 +110,7 @@ public sealed class RetryTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(3, app.Received.Count);
-        Assert.Contains($"error: GET {StatusPath} answered HTTP 503 (ServiceUnavailable):  (gave up after 3 attempts)", result.Error);
+        Assert.Contains($"error: GET {StatusPath} answered HTTP 503 (ServiceUnavailable): no details given (gave up after 3 attempts)\n", result.Error);
     }
 
     [Fact]

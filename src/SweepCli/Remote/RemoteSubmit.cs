@@ -53,7 +53,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
                 }
                 catch (RemoteException e)
                 {
-                    throw new RemoteException($"{e.Message}. Stopped waiting; sweep {id} may still be running on the service: 'sweep status {id}', 'sweep fetch {id}'.", e);
+                    throw new RemoteException($"{e.Message.TrimEnd('.')}. Stopped waiting; sweep {id} may still be running on the service: 'sweep status {id}', 'sweep fetch {id}'.", e);
                 }
 
                 string progress = $"[{sweep.RuntimeStatus}] {sweep.Progress?.Describe() ?? "waiting to start"}";

@@ -118,11 +118,11 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, 
         }
         catch (HttpRequestException e)
         {
-            throw new RemoteException($"{What(method, path)}: cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}{GaveUp(attempts, refused.Value)}", e);
+            throw new RemoteException(WithRetries($"{What(method, path)}: cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}", attempts, refused.Value), e);
         }
         catch (AttemptTimeoutException e)
         {
-            throw new RemoteException($"{What(method, path)}: {apiBase.GetLeftPart(UriPartial.Authority)} gave {e.Message}{GaveUp(attempts, refused.Value)}", e);
+            throw new RemoteException(WithRetries($"{What(method, path)}: {apiBase.GetLeftPart(UriPartial.Authority)} gave {e.Message}", attempts, refused.Value), e);
         }
     }
 
@@ -152,13 +152,24 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, 
         }
     }
 
-    /// <summary>How the last failure came about, when it was not the first attempt's or was not retried on purpose.</summary>
-    private static string GaveUp(int attempts, bool refused) =>
-        (attempts > 1 ? $" (gave up after {attempts} attempts)" : "")
-        + (refused
+    /// <summary>
+    /// <paramref name="message"/>, and how it came to be the last word: after how many attempts, or that it was not
+    /// retried on purpose because the request might have been processed.
+    /// </summary>
+    private static string WithRetries(string message, int attempts, bool refused)
+    {
+        if (attempts <= 1 && !refused)
+        {
+            return message;
+        }
+
+        string note = attempts > 1 ? $" (gave up after {attempts} attempts)" : "";
+        string why = refused
             ? ". The sweep may or may not have started, so the request was not sent again: without an instance id a second POST could "
-              + "start a second sweep. Give --instance-id (or an instanceId in the request file) to make retries safe"
-            : "");
+              + "start a second sweep. Give --instance-id (or an instanceId in the request file) to make retries safe."
+            : "";
+        return message.TrimEnd('.') + note + why;
+    }
 
     private string What(HttpMethod method, string path) => $"{method} {new Uri(apiBase, path).AbsolutePath}";
 
@@ -190,9 +201,9 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, 
         string reason = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "the function key was refused; pass --key or set SWEEP_FUNCTION_KEY",
-            _ => problem?.Detail ?? problem?.Title ?? (text.Length > 200 ? text[..200] + "..." : text),
+            _ => problem?.Detail ?? problem?.Title ?? (text.Trim().Length == 0 ? "no details given" : text.Length > 200 ? text[..200] + "..." : text),
         };
-        return new RemoteException($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}{GaveUp(answer.Attempts, answer.Refused)}");
+        return new RemoteException(WithRetries($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}", answer.Attempts, answer.Refused));
     }
 
     private static ApiProblem? TryProblem(string text)
