@@ -22,8 +22,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<ResultsStorageOptions>().Bind(configuration.GetSection(ResultsStorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ResultsStorageOptions>, ResultsStorageOptionsValidator>();
-        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section))
-            .Validate(o => o.EvaluationBatchSize is >= 1 and <= SweepOptions.MaxBatchSize, $"Sweep__EvaluationBatchSize must be 1 to {SweepOptions.MaxBatchSize}.")
+        services.AddOptions<SweepAppOptions>().Bind(configuration.GetSection(SweepAppOptions.Section))
+            .Validate(o => o.EvaluationBatchSize is >= 1 and <= SweepAppOptions.MaxBatchSize, $"Sweep__EvaluationBatchSize must be 1 to {SweepAppOptions.MaxBatchSize}.")
             .ValidateOnStart();
 
         services.AddSingleton(sp => ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value));

@@ -24,13 +24,19 @@ public sealed class Cli
 
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>Where the remote commands' HTTP requests go: a <see cref="FakeApi"/>, or the network when null.</summary>
+    public HttpMessageHandler? Http { get; init; }
+
+    /// <summary>Times the waits between retries; by default they take no time.</summary>
+    public InstantClock Clock { get; init; } = new();
+
     public static Task<CliResult> RunAsync(params string[] args) => new Cli().Run(args);
 
     public async Task<CliResult> Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var services = new CliServices(TestScenarios.Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2);
+        var services = new CliServices(TestScenarios.Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2, HttpHandler: Http, Time: Clock);
         int code = await SweepApp.RunAsync(args, services, new CliConsole(stdout, stderr, IsTerminal: false), CancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

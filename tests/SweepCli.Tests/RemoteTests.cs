@@ -3,15 +3,15 @@ using SweepDomain;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
+using SweepHosting.Api;
 using SweepTestKit;
 
 namespace SweepCli.Tests;
 
-/// <summary><c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c> against a fake Function App on the loopback address.</summary>
+/// <summary><c>submit</c>, <c>status</c>, <c>fetch</c> and <c>cancel</c> against a fake Function App in memory.</summary>
 public sealed class RemoteTests
 {
     private const string Id = "sweep-1";
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static readonly Lazy<SweepReport> Report = new(() =>
     {
@@ -22,41 +22,51 @@ public sealed class RemoteTests
         return SweepReport.From(plan, outcome);
     });
 
-    private static string Accepted() => JsonSerializer.Serialize(new
+    private static string Accepted() => ApiJson.Serialize(new AcceptedView
     {
-        id = Id,
-        statusQueryGetUri = $"http://127.0.0.1/runtime/webhooks/durabletask/instances/{Id}?code=system",
-        sweepStatusUri = $"http://127.0.0.1/api/sweeps/{Id}",
+        Id = Id,
+        SweepStatusUri = $"http://sweep-app.test/api/sweeps/{Id}",
+        ReportUri = $"http://sweep-app.test/api/sweeps/{Id}/report",
+        CancelPostUri = $"http://sweep-app.test/api/sweeps/{Id}/cancel",
     });
 
-    private static string Status(string runtimeStatus, int stagesDone)
+    /// <summary>The status answer as the service writes it: the contract type, serialised with the API's options.</summary>
+    private static string Status(string runtimeStatus, int stagesDone, FailureView? failure = null)
     {
         var report = Report.Value;
-        var stages = report.Stages.Take(stagesDone).Select((o, i) => new
+        bool done = runtimeStatus == RuntimeStatuses.Completed;
+        return ApiJson.Serialize(new SweepStatusView
         {
-            stage = i + 1, label = o.Result.Label, @params = o.Result.WinnerParams, combinedScore = o.Result.CombinedScore, meanScore = o.Result.MeanScore,
-            stdScore = o.Result.StdScore, passRate = o.Result.PassRate, nSeeds = o.Result.NSeeds, improved = o.Result.Improved, blob = $"{Id}/stages/0{i + 1}-{o.Result.Label}.json",
+            Id = Id,
+            RuntimeStatus = runtimeStatus,
+            Scenario = "quadratic",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            LastUpdatedAt = DateTimeOffset.UnixEpoch.AddMinutes(5),
+            Progress = done ? null : new SweepProgressView(
+                stagesDone + 1, 2, stagesDone == 0 ? "A" : "B", "tier 1 of 1", 4, 10 * (stagesDone + 1), 9 * (stagesDone + 1), 40, stagesDone, null, null, null, null),
+            Stages = report.Stages.Take(stagesDone).Select((o, i) => new StageView
+            {
+                Stage = i + 1, Label = o.Result.Label, Params = o.Result.WinnerParams, CombinedScore = o.Result.CombinedScore, MeanScore = o.Result.MeanScore,
+                StdScore = o.Result.StdScore, PassRate = o.Result.PassRate, NSeeds = o.Result.NSeeds, Improved = o.Result.Improved,
+                Blob = $"{Id}/stages/0{i + 1}-{o.Result.Label}.json",
+            }).ToList(),
+            Final = done ? JsonDocument.Parse(StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(report.Stages[^1].Result)])).RootElement : null,
+            Blobs = [$"{Id}/report.json"],
+            Failure = failure,
         });
-        bool done = runtimeStatus == "Completed";
-        object? final = done ? JsonDocument.Parse(StabilityResultFile.Write("quadratic", [StabilityEntry.FromStage(report.Stages[^1].Result)])).RootElement : null;
-        object? progress = done ? null : new
-        {
-            stage = stagesDone + 1, stageCount = 2, stageLabel = stagesDone == 0 ? "A" : "B", phase = "tier 1 of 1", phaseEvaluations = 4,
-            evaluationsRequested = 10 * (stagesDone + 1), evaluationsExecuted = 9 * (stagesDone + 1), evaluationsPlanned = 40, stagesFinished = stagesDone,
-        };
-        return JsonSerializer.Serialize(new { id = Id, runtimeStatus, createdAt = DateTimeOffset.UnixEpoch, progress, stages, final, blobs = new[] { $"{Id}/report.json" } }, Web);
     }
 
-    private static (int, string) NotFound() => (404, "{\"title\":\"No such sweep.\",\"status\":404}");
+    private static (int, string) NotFound() =>
+        (404, ApiJson.Serialize(new ApiProblem { Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", Title = "No such sweep.", Status = 404, Detail = "There is no sweep with id 'nope'." }));
 
     [Fact]
     public async Task Submit_ValidRequest_PostsTheBodyWithTheKeyHeader()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
         using var folder = new TempFolder();
         string yaml = folder.Write("base.yml", "n: 4\n");
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "secret", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3",
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--key", "secret", "--scenario", "quadratic", "--stages", "A:x=0.1,0.3",
             "--base", yaml, "--periods", "10", "--instance-id", Id);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -70,14 +80,31 @@ public sealed class RemoteTests
         Assert.Equal(Id, body.RootElement.GetProperty("instanceId").GetString());
         Assert.False(body.RootElement.TryGetProperty("stabilityTiers", out _));   // not given: the service's default applies
         Assert.Contains($"Submitted sweep {Id}", result.Out);
-        Assert.DoesNotContain("code=system", result.Out);
+        Assert.Contains($"status: http://sweep-app.test/api/sweeps/{Id}", result.Out);
+    }
+
+    [Fact]
+    public async Task Submit_json_prints_only_the_id_and_the_status_route_even_when_the_service_sends_keyed_urls()
+    {
+        // An older service also answered the durable management URLs, which carry the Durable system key.
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(Accepted())!.AsObject();
+        answer["statusQueryGetUri"] = $"http://sweep-app.test/runtime/webhooks/durabletask/instances/{Id}?code=system-key";
+        var app = new FakeApi(_ => (202, answer.ToJsonString()));
+
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal(["status", "id", "sweepStatusUri"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal($"http://sweep-app.test/api/sweeps/{Id}", doc.RootElement.GetProperty("sweepStatusUri").GetString());
+        Assert.DoesNotContain("system-key", result.Out + result.Error);
     }
 
     [Fact]
     public async Task Submit_KeyAndEndpointFromEnvironment_AreUsed()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
-        var cli = new Cli();
+        var app = new FakeApi(_ => (202, Accepted()));
+        var cli = new Cli { Http = app };
         cli.Environment["SWEEP_ENDPOINT"] = app.Endpoint + "/api";
         cli.Environment["SWEEP_FUNCTION_KEY"] = "from-env";
 
@@ -92,11 +119,11 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_RequestFile_IsSentWithFlagsOverridingIt()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
         using var folder = new TempFolder();
         string file = folder.Write("request.json", "{\"scenario\": \"quadratic\", \"stages\": [\"A:x=0.1,0.3\"], \"periods\": 1000, \"rankBy\": \"mean\"}");
 
-        var result = await Cli.RunAsync("submit", file, "--endpoint", app.Endpoint, "--periods", "20");
+        var result = await new Cli { Http = app }.Run("submit", file, "--endpoint", app.Endpoint, "--periods", "20");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var body = JsonDocument.Parse(app.Received.Single().Body);
@@ -105,11 +132,67 @@ public sealed class RemoteTests
     }
 
     [Fact]
+    public async Task Submit_with_a_missing_request_file_exits_2_naming_the_file_and_nothing_else()
+    {
+        var app = new FakeApi(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string missing = folder["missing.json"];
+
+        var result = await new Cli { Http = app }.Run("submit", missing, "--endpoint", app.Endpoint);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: invalid input (1 problem); nothing was run.\n  request file: '{missing}' was not found (looked for {missing}).\n",
+            result.Error);
+        Assert.Empty(app.Received);
+    }
+
+    [Fact]
+    public async Task Submit_with_a_request_file_that_is_not_json_exits_2_saying_so()
+    {
+        var app = new FakeApi(_ => (202, Accepted()));
+        using var folder = new TempFolder();
+        string file = folder.Write("request.json", "{\"stages\": [");
+
+        var result = await new Cli { Http = app }.Run("submit", file, "--endpoint", app.Endpoint);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{file}' is not valid JSON: ", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+        Assert.Empty(app.Received);
+    }
+
+    [Fact]
+    public async Task Submit_with_a_folder_as_request_file_exits_2_saying_so()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync("submit", folder.Path, "--endpoint", "http://sweep-app.test");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{folder.Path}' is a folder, not a request file.", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+    }
+
+    [Fact]
+    public async Task Submit_with_an_unknown_field_in_the_request_file_names_the_file_and_the_field()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("request.json", "{\"scenari\": \"quadratic\", \"stages\": [\"A:x=0.1\"]}");
+
+        var result = await Cli.RunAsync("submit", file, "--endpoint", "http://sweep-app.test");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"  request file: '{file}', field scenari: Unknown field 'scenari'. Did you mean 'scenario'?", result.Error);
+        Assert.DoesNotContain("--stages", result.Error);
+    }
+
+    [Fact]
     public async Task Submit_InvalidRequest_IsRejectedHereWithoutCallingTheService()
     {
-        using var app = new FakeFunctionApp(_ => (202, Accepted()));
+        var app = new FakeApi(_ => (202, Accepted()));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:y=1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:y=1");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unknown parameter 'y'", result.Error);
@@ -119,9 +202,13 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_ServiceSays400_ExitsWith2WithItsMessages()
     {
-        using var app = new FakeFunctionApp(_ => (400, "{\"title\":\"The sweep request is invalid.\",\"status\":400,\"errors\":{\"base\":[\"Blob 'x/y.json' does not exist.\"]}}"));
+        var app = new FakeApi(_ => (400, ApiJson.Serialize(new ApiProblem
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "The sweep request is invalid.", Status = 400,
+            Errors = new Dictionary<string, string[]> { ["base"] = ["Blob 'x/y.json' does not exist."] },
+        })));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--base: Blob 'x/y.json' does not exist.", result.Error);
@@ -130,9 +217,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Submit_KeyRefused_ExitsWith1()
     {
-        using var app = new FakeFunctionApp(_ => (401, ""));
+        var app = new FakeApi(_ => (401, ""));
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--key", "wrong", "--scenario", "quadratic", "--stages", "A:x=0.1");
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--key", "wrong", "--scenario", "quadratic", "--stages", "A:x=0.1");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HTTP 401", result.Error);
@@ -153,7 +240,7 @@ public sealed class RemoteTests
     {
         using var folder = new TempFolder();
         int polls = 0;
-        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        var app = new FakeApi(r => (r.Method, r.Path) switch
         {
             ("POST", "/api/sweeps") => (202, Accepted()),
             ("GET", $"/api/sweeps/{Id}") => Interlocked.Increment(ref polls) switch
@@ -166,7 +253,7 @@ public sealed class RemoteTests
             _ => NotFound(),
         });
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "B:n=3,4",
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1,0.3", "B:n=3,4",
             "--wait", "--poll-interval", "0.05", "--output", folder.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -183,27 +270,27 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task SubmitWait_SweepFails_ExitsWith1WithTheServicesReason()
+    public async Task SubmitWait_SweepFails_ExitsWith1WithTheFailuresTypeAndMessage()
     {
         using var folder = new TempFolder();
-        using var app = new FakeFunctionApp(r => (r.Method, r.Path) switch
+        var app = new FakeApi(r => (r.Method, r.Path) switch
         {
             ("POST", _) => (202, Accepted()),
-            _ => (200, "{\"id\":\"sweep-1\",\"runtimeStatus\":\"Failed\",\"stages\":[],\"failure\":{\"errorType\":\"ParameterException\",\"errorMessage\":\"max_M must be int\"}}"),
+            _ => (200, Status(RuntimeStatuses.Failed, 0, new FailureView { Type = "ParameterException", Message = "max_M must be int" })),
         });
 
-        var result = await Cli.RunAsync("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
+        var result = await new Cli { Http = app }.Run("submit", "--endpoint", app.Endpoint, "--scenario", "quadratic", "--stages", "A:x=0.1", "--wait", "--poll-interval", "0.05", "--output", folder.Path);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("ended as Failed: max_M must be int", result.Error);
+        Assert.Contains("error: sweep sweep-1 ended as Failed: ParameterException: max_M must be int", result.Error);
     }
 
     [Fact]
     public async Task Status_Running_ShowsProgressAndFinishedStages()
     {
-        using var app = new FakeFunctionApp(_ => (200, Status("Running", 1)));
+        var app = new FakeApi(_ => (200, Status("Running", 1)));
 
-        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--key", "k");
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint, "--key", "k");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(($"/api/sweeps/{Id}", "k"), (app.Received.Single().Path, app.Received.Single().Key));
@@ -215,9 +302,9 @@ public sealed class RemoteTests
     [Fact]
     public async Task Status_Json_EchoesTheServicesDocument()
     {
-        using var app = new FakeFunctionApp(_ => (200, Status("Completed", 2)));
+        var app = new FakeApi(_ => (200, Status("Completed", 2)));
 
-        var result = await Cli.RunAsync("status", Id, "--endpoint", app.Endpoint, "--json");
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint, "--json");
 
         using var doc = JsonDocument.Parse(result.Out);
         Assert.Equal("Completed", doc.RootElement.GetProperty("runtimeStatus").GetString());
@@ -225,23 +312,12 @@ public sealed class RemoteTests
     }
 
     [Fact]
-    public async Task Status_UnknownId_ExitsWith1()
-    {
-        using var app = new FakeFunctionApp(_ => NotFound());
-
-        var result = await Cli.RunAsync("status", "nope", "--endpoint", app.Endpoint);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("HTTP 404", result.Error);
-    }
-
-    [Fact]
     public async Task Fetch_NoReportEndpoint_WritesStageAndFinalFilesFromTheStatus()
     {
         using var folder = new TempFolder();
-        using var app = new FakeFunctionApp(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status("Completed", 2)));
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status("Completed", 2)));
 
-        var result = await Cli.RunAsync("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("did not return the full report", result.Error);
@@ -252,16 +328,140 @@ public sealed class RemoteTests
         Assert.Equal(Report.Value.Final, base_);
     }
 
+    private static readonly FailureView ActivityFailed = new()
+    {
+        Type = "Microsoft.DurableTask.TaskFailedException",
+        Message = "Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full",
+        Cause = new FailureView { Type = "System.IO.IOException", Message = "disk full" },
+    };
+
+    [Theory]
+    [InlineData("blob", "| Base | `{n: 4}` (from blob `previous/quadratic_sweep.json` of the results container) |")]
+    [InlineData("inline", "| Base | `{n: 4}` (given inline in the request) |")]
+    [InlineData(null, "| Base | `{n: 4}` (source not recorded) |")]
+    public async Task Fetched_summary_says_where_the_base_came_from(string? kind, string expected)
+    {
+        using var folder = new TempFolder();
+        var report = Report.Value with
+        {
+            Base = SweepDomain.Parameters.ParamSet.Of(("n", 4)),
+            BaseSource = kind switch { "blob" => BaseSource.Blob("previous/quadratic_sweep.json"), "inline" => BaseSource.Inline, _ => null },
+        };
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? (200, report.ToJson()) : (200, Status(RuntimeStatuses.Completed, 2)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(expected, File.ReadAllText(folder["quadratic_sweep_summary.md"]));
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_failed_sweep_exits_1_naming_the_failure_and_writes_its_finished_stages()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status(RuntimeStatuses.Failed, 1, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "error: sweep sweep-1 ended as Failed: Microsoft.DurableTask.TaskFailedException: Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full; " +
+            "cause: System.IO.IOException: disk full",
+            result.Error);
+        Assert.Contains("warning: Sweep 'sweep-1' ended as Failed and will not complete: wrote its 1 finished stages.", result.Error);
+        Assert.DoesNotContain("Fetch again", result.Error);
+        Assert.True(File.Exists(folder["quadratic_sweep_stage_A.json"]));
+        Assert.Equal(0, app.Count("GET", $"/api/sweeps/{Id}/report"));   // a report is written only by a completed sweep
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_terminated_sweep_exits_1_saying_it_ended_so()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Terminated, 0)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: sweep sweep-1 ended as Terminated", result.Error);
+        Assert.DoesNotContain("Fetch again", result.Error);
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_running_sweep_exits_0_and_says_to_fetch_again()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Running, 1)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: Sweep 'sweep-1' is Running: wrote its 1 finished stages. Fetch again when it has completed.", result.Error);
+    }
+
+    [Fact]
+    public async Task Fetch_json_of_a_failed_sweep_prints_one_document_with_the_failure()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Failed, 0, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal("Failed", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("System.IO.IOException", doc.RootElement.GetProperty("failure").GetProperty("cause").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Status_of_a_failed_sweep_shows_the_failure_and_its_cause()
+    {
+        var app = new FakeApi(_ => (200, Status(RuntimeStatuses.Failed, 0, ActivityFailed)));
+
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("  Failure: Microsoft.DurableTask.TaskFailedException: Task 'EvaluateBatch' (#4) failed with an unhandled exception: disk full; cause: System.IO.IOException: disk full", result.Out);
+    }
+
     [Fact]
     public async Task Cancel_PostsToTheCancelRoute()
     {
-        using var app = new FakeFunctionApp(_ => (202, "{\"id\":\"sweep-1\",\"cancelRequested\":true}"));
+        var app = new FakeApi(_ => (202, ApiJson.Serialize(new CancelAcceptedView { Id = Id, CancelRequested = true, SweepStatusUri = $"http://sweep-app.test/api/sweeps/{Id}" })));
 
-        var result = await Cli.RunAsync("cancel", Id, "--endpoint", app.Endpoint);
+        var result = await new Cli { Http = app }.Run("cancel", Id, "--endpoint", app.Endpoint);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(("POST", $"/api/sweeps/{Id}/cancel"), (app.Received.Single().Method, app.Received.Single().Path));
         Assert.Contains("Cancellation requested", result.Out);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html><body>Not here</body></html>")]
+    public async Task Status_on_a_wrong_endpoint_names_the_url_tried_and_says_the_endpoint_is_probably_wrong(string body)
+    {
+        var app = new FakeApi(_ => (404, body));
+
+        var result = await new Cli { Http = app }.Run("status", Id, "--endpoint", app.Endpoint + "/wrongbase");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"error: GET http://sweep-app.test/wrongbase/api/sweeps/{Id} answered HTTP 404 (NotFound) without the sweep API's problem details, so the endpoint is probably wrong: " +
+            "--endpoint takes the Function App's base URL, e.g. https://<app>.azurewebsites.net (the API is under /api/sweeps).",
+            result.Error);
+        Assert.Single(app.Received);
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_id_says_so_in_the_services_words()
+    {
+        var app = new FakeApi(_ => NotFound());
+
+        var result = await new Cli { Http = app }.Run("status", "nope", "--endpoint", app.Endpoint);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: GET /api/sweeps/nope answered HTTP 404 (NotFound): There is no sweep with id 'nope'.", result.Error);
     }
 
     [Fact]

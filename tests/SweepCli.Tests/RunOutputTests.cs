@@ -36,6 +36,31 @@ public sealed class RunOutputTests
     }
 
     [Fact]
+    public async Task Summary_of_a_run_with_a_base_file_says_the_base_came_from_that_file()
+    {
+        using var folder = new TempFolder();
+        string baseFile = folder.Write("base.yml", "n: 4\n");
+
+        var result = await Cli.RunAsync(SmallRun(folder["out"], "--stages", "A:x=0.1,0.3", "--base", baseFile));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"| Base | `{{n: 4}}` (from file `{baseFile}`) |", File.ReadAllText(Path.Combine(folder["out"], "quadratic_sweep_summary.md")));
+        var report = SweepReport.FromJson(File.ReadAllText(Path.Combine(folder["out"], "quadratic_sweep_report.json")));
+        Assert.Equal(BaseSource.File(baseFile), report.BaseSource);
+    }
+
+    [Fact]
+    public async Task Summary_of_a_run_without_a_base_says_the_model_defaults()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync(SmallRun(folder.Path, "--stages", "A:x=0.1,0.3"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("| Base | `{}` (the model defaults) |", File.ReadAllText(folder["quadratic_sweep_summary.md"]));
+    }
+
+    [Fact]
     public async Task Run_TwoStages_PrintsProgressTableAndSummary()
     {
         using var folder = new TempFolder();

@@ -27,7 +27,7 @@ public sealed class CompositionTests
         Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
             typeof(RecallScores), typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration)];
         Assert.All(functions, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
-        Assert.Equal(50, services.GetRequiredService<IOptions<SweepOptions>>().Value.EvaluationBatchSize);
+        Assert.Equal(50, services.GetRequiredService<IOptions<SweepAppOptions>>().Value.EvaluationBatchSize);
         Assert.Equal("sweeps", services.GetRequiredService<IOptions<ResultsStorageOptions>>().Value.Container);
     }
 

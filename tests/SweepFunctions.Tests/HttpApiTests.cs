@@ -18,19 +18,23 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     private SweepAppHost App => fixture.App;
 
     [Fact]
-    public async Task StartSweep_ValidRequest_Answers202WithLocationAndStatusUris()
+    public async Task StartSweep_ValidRequest_Answers202WithOurOwnRoutesAndNoKey()
     {
         await fixture.RequireStorageAsync();
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps?code=caller-key", Requests.OneStage("http-accepted").ToJsonString());
 
-        var response = await StartAsync(Requests.OneStage("http-accepted").ToJsonString());
+        var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = response.BodyJson();
+        Assert.Equal(["id", "sweepStatusUri", "reportUri", "cancelPostUri"], body.EnumerateObject().Select(p => p.Name));
         Assert.Equal("http-accepted", body.GetProperty("id").GetString());
-        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted", body.GetProperty("statusQueryGetUri").GetString());
-        Assert.Equal("http://localhost:7071/runtime/webhooks/durabletask/instances/http-accepted/terminate?reason={text}", body.GetProperty("terminatePostUri").GetString());
         Assert.Equal("http://localhost:7071/api/sweeps/http-accepted", body.GetProperty("sweepStatusUri").GetString());
-        Assert.Equal(body.GetProperty("statusQueryGetUri").GetString(), response.Header("Location"));
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted/report", body.GetProperty("reportUri").GetString());
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted/cancel", body.GetProperty("cancelPostUri").GetString());
+        Assert.Equal("http://localhost:7071/api/sweeps/http-accepted", response.Header("Location"));
+        Assert.DoesNotContain("code=", response.BodyText());
+        Assert.DoesNotContain("durabletask", response.BodyText());
         Assert.StartsWith("application/json", response.Header("Content-Type"));
         await App.WaitForSweepAsync("http-accepted");
     }
@@ -63,6 +67,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(["A", "B"], report.Stages.Select(s => s.Result.Label));
         Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), report.Final);
         Assert.Equal(3, report.Stages[0].Candidates.Count);
+        Assert.Equal(BaseSource.Defaults, report.BaseSource);
     }
 
     [Fact]
@@ -77,7 +82,8 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = response.BodyJson();
         Assert.Equal("Completed", body.GetProperty("runtimeStatus").GetString());
-        Assert.Equal("stage 2 of 2 (B): done", body.GetProperty("progress").GetProperty("summary").GetString());
+        Assert.Equal("stage 2 of 2 (B): saved", body.GetProperty("progress").GetProperty("summary").GetString());
+        Assert.Equal(2, body.GetProperty("progress").GetProperty("stagesFinished").GetInt32());
         var stages = body.GetProperty("stages").EnumerateArray().ToList();
         Assert.Equal(["A", "B"], stages.Select(s => s.GetProperty("label").GetString()));
         Assert.Equal("http-status/stages/02-B.json", stages[1].GetProperty("blob").GetString());
@@ -89,6 +95,34 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Contains("http-status/stages/01-A.json", blobs);
         Assert.Contains("http-status/quadratic_sweep.json", blobs);
         Assert.Contains("http-status/report.json", blobs);
+    }
+
+    [Fact]
+    public async Task GetSweep_BlobUnderStagesThatIsNoStabilityFile_IsSkippedWithAWarningAndTheStatusAnswers200()
+    {
+        await fixture.RequireStorageAsync();
+        await StartAsync(Requests.Long("http-stray").ToJsonString());
+        await App.Client.TerminateInstanceAsync("http-stray");
+        await App.WaitForSweepAsync("http-stray");
+        await App.Store.WriteTextAsync("http-stray/stages/00-notes.json", """{"note": "written by hand"}""");
+        await App.Store.WriteTextAsync("http-stray/stages/readme.txt", "not JSON at all");
+        await App.Store.WriteTextAsync("http-stray/stages/98-broken.json", "{\"results\": [");
+        await App.Store.WriteTextAsync("http-stray/stages/99-Z.json", StabilityResultFile.Write("quadratic", [new StabilityEntry(ParamSet.Of(("x", 0.2)), 0.9, 0.91, 0.01, 1.0, null, 0.0)]));
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/http-stray"), App.Client, "http-stray");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = response.BodyJson();
+        Assert.Equal("Terminated", body.GetProperty("runtimeStatus").GetString());
+        var labels = body.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("label").GetString()).ToList();
+        Assert.Equal("Z", labels[^1]);
+        Assert.DoesNotContain("notes", labels);
+        Assert.DoesNotContain("broken", labels);
+        Assert.Contains(
+            "Warning: Sweep http-stray: skipped http-stray/stages/00-notes.json, which is not a stage's stability file: The file has no 'results' array; it is not a stability-result file.",
+            App.Logs.Lines);
+        Assert.Contains("Warning: Sweep http-stray: skipped http-stray/stages/readme.txt, which is not a stage's stability file: Its name does not end in .json.", App.Logs.Lines);
+        Assert.Contains(App.Logs.Lines, l => l.StartsWith("Warning: Sweep http-stray: skipped http-stray/stages/98-broken.json, which is not a stage's stability file: ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -138,6 +172,23 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         var accepted = SweepRequestJson.Parse(await ReadAsync("http-based/request.json"), new ValidationErrors())!;
         Assert.Equal(ParamSet.Of(("x", 0.3)), accepted.Base);
         await App.WaitForSweepAsync("http-based");
+        var report = SweepReport.FromJson(await ReadAsync("http-based/report.json"));
+        Assert.Equal(BaseSource.Blob("http-base-source/quadratic_sweep.json"), report.BaseSource);
+    }
+
+    [Fact]
+    public async Task StartSweep_InlineBase_IsRecordedInTheReportAsInline()
+    {
+        await fixture.RequireStorageAsync();
+        var body = Requests.OneStage("http-inline-base");
+        body["base"] = new System.Text.Json.Nodes.JsonObject { ["n"] = 4 };
+
+        await StartAsync(body.ToJsonString());
+        await App.WaitForSweepAsync("http-inline-base");
+
+        var report = SweepReport.FromJson(await ReadAsync("http-inline-base/report.json"));
+        Assert.Equal(ParamSet.Of(("n", 4)), report.Base);
+        Assert.Equal(BaseSource.Inline, report.BaseSource);
     }
 
     [Fact]
@@ -219,7 +270,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     }
 
     [Fact]
-    public async Task GetSweep_FailedSweep_ShowsWhatFailed()
+    public async Task GetSweep_FailedSweep_ShowsTheFailureTypeMessageAndCause()
     {
         await fixture.RequireStorageAsync();
         App.Evaluator.FailNext(int.MaxValue);
@@ -239,7 +290,16 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
         var body = response.BodyJson();
         Assert.Equal("Failed", body.GetProperty("runtimeStatus").GetString());
-        Assert.Contains("EvaluateBatch", body.GetProperty("failure").GetProperty("errorMessage").GetString());
+        var failure = body.GetProperty("failure");
+        Assert.Equal("Microsoft.DurableTask.TaskFailedException", failure.GetProperty("type").GetString());
+        Assert.Matches(@"^Task 'EvaluateBatch' \(#\d+\) failed with an unhandled exception: .*Simulated transient fault in the model run\.", failure.GetProperty("message").GetString());
+        var cause = failure.GetProperty("cause");
+        while (cause.TryGetProperty("cause", out var inner))
+        {
+            cause = inner;
+        }
+
+        Assert.Equal(("System.IO.IOException", "Simulated transient fault in the model run."), (cause.GetProperty("type").GetString(), cause.GetProperty("message").GetString()));
         Assert.Empty(body.GetProperty("stages").EnumerateArray());
     }
 

@@ -10,6 +10,7 @@ using SweepFunctions.Orchestration;
 using SweepFunctions.Storage;
 using SweepFunctions.Tests.Support;
 using SweepTestKit;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Tests;
 
@@ -64,7 +65,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var plan = Plan(Requests.Long().ToJsonString());
         await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input("progress", plan, batchSize: 5), new StartOrchestrationOptions("progress"));
 
-        var seen = new List<SweepStatus>();
+        var seen = new List<SweepProgressView>();
         OrchestrationMetadata? state;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         do
@@ -73,7 +74,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
             state = await App.Client.GetInstanceAsync("progress", getInputsAndOutputs: true, timeout.Token);
             if (state is { SerializedCustomStatus: not null })
             {
-                seen.Add(state.ReadCustomStatusAs<SweepStatus>()!);
+                seen.Add(state.ReadCustomStatusAs<SweepProgressView>()!);
             }
         }
         while (state is null || !state.IsCompleted);
@@ -83,14 +84,14 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         Assert.All(seen, s =>
         {
             Assert.Matches(@"^stage [123] of 3 \([ABC]\): (screening|tier [123] of 3|done|saved)$", s.Summary);
-            Assert.Equal(184, s.EvaluationsPlanned);   // upper bound: stages of 4, 6 and 2 combinations plan 64 + 72 + 48
+            Assert.Equal(184, s.EvaluationsPlannedAtMost);   // upper bound: stages of 4, 6 and 2 combinations plan 64 + 72 + 48
             Assert.InRange(s.EvaluationsExecuted, 0, s.EvaluationsRequested + 64);
             Assert.Equal(s.Phase == "screening", s.BestParams is null);   // the best is known once screening is done
             Assert.InRange(s.StagesFinished, s.Stage - 1, s.Stage);
         });
 
         // The finished sweep says all three stages are done; the executed count moved inside phases, batch by batch.
-        var last = state.ReadCustomStatusAs<SweepStatus>()!;
+        var last = state.ReadCustomStatusAs<SweepProgressView>()!;
         Assert.Equal((3, "saved"), (last.StagesFinished, last.Phase));
         var output = state.ReadOutputAs<SweepOutput>()!;
         Assert.Equal((output.EvaluationsRequested, output.EvaluationsExecuted), (last.EvaluationsRequested, last.EvaluationsExecuted));

@@ -60,7 +60,7 @@ internal static class EvaluateCommand
 
     private static ParamSet ReadConfig(string? basePath, IReadOnlyList<string> assignments, ScenarioSchema schema, ValidationErrors errors)
     {
-        var config = basePath is null ? ParamSet.Empty : SweepOptions.LoadBase(basePath, errors) ?? ParamSet.Empty;
+        var config = basePath is null ? ParamSet.Empty : SweepFlags.LoadBase(basePath, errors) ?? ParamSet.Empty;
         ParamArgs.CheckAll(config, schema, errors, "--base");
         return config.WithAll(ParamArgs.Parse(assignments, schema, errors));
     }

@@ -16,7 +16,7 @@ internal static class RemoteCommands
     public static Command Submit(CliServices services, CliConsole console, CommonOptions common)
     {
         var remote = new RemoteOptions();
-        var sweep = new SweepOptions();
+        var sweep = new SweepFlags();
         var requestFile = new Argument<string?>("request")
         {
             Description = "Optional request JSON ({scenario, stages, base, ...}, as the HTTP API takes it); flags given override its fields [default: none]",
@@ -38,12 +38,18 @@ internal static class RemoteCommands
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
-            var client = remote.CreateClient(parse, services, errors);
+            var client = remote.CreateClient(parse, services, cli, errors);
             var basis = parse.GetValue(requestFile) is { } file ? ReadRequestFile(file, errors) : new SweepRequest();
-            var request = sweep.ReadOverrides(parse, basis, errors);
+            var request = sweep.ReadOverrides(parse, basis ?? new SweepRequest(), errors);
             request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
             double? interval = ArgValues.Double(parse.GetValue(poll), "--poll-interval", errors);
-            SweepRequestValidator.Validate(request, services.Catalog, errors, SweepLimits.Unlimited);   // the service applies its own limits
+            if (basis is not null)
+            {
+                // Without the file's content the request is incomplete, and its "faults" (no stages, ...) would mislead.
+                // The service applies its own limits.
+                SweepRequestValidator.Validate(request, services.Catalog, errors, SweepLimits.Unlimited);
+            }
+
             errors.ThrowIfAny();
 
             var submitted = new RemoteSubmit(client!, cli) { Waiting = parse.GetValue(wait) };
@@ -63,11 +69,11 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var sweep = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
-                cli.WriteJson(sweep.Raw);
+                cli.WriteJson(sweep);
             }
             else
             {
@@ -86,7 +92,7 @@ internal static class RemoteCommands
         var output = OutputOption("Folder to write the results into (the same files a local run writes)");
         var scenario = new Option<string>("--scenario")
         {
-            Description = "Prefix of the file names while the service does not name the scenario yet (a sweep still running)",
+            Description = "Prefix of the file names when the service does not name the sweep's scenario (an older service)",
             DefaultValueFactory = _ => SweepRequestValidator.DefaultScenario,
             HelpName = "name",
         };
@@ -96,10 +102,17 @@ internal static class RemoteCommands
         command.Options.Add(scenario);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var folder = new OutputFolder(parse.GetValue(output)!);
             var result = await new ResultFetcher(client, cli.Warn).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
             RemoteText.Fetched(result, folder, cli);
+            if (result.Sweep.IsFinished && !result.Sweep.IsCompleted)
+            {
+                // It will never complete: the finished stages are all there is, and the exit code says so.
+                cli.Console.Error.WriteLine($"error: {RemoteText.Ended(result.Sweep)}");
+                return ExitCodes.Failure;
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -113,7 +126,7 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, id);
+            var client = ClientFor(parse, remote, services, cli, id);
             var answer = await client.CancelAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
@@ -138,10 +151,10 @@ internal static class RemoteCommands
         HelpName = "folder",
     };
 
-    private static SweepApiClient ClientFor(ParseResult parse, RemoteOptions remote, CliServices services, Argument<string> id)
+    private static SweepApiClient ClientFor(ParseResult parse, RemoteOptions remote, CliServices services, CliOutput cli, Argument<string> id)
     {
         var errors = new ValidationErrors();
-        var client = remote.CreateClient(parse, services, errors);
+        var client = remote.CreateClient(parse, services, cli, errors);
         if (!InstanceIds.IsValid(parse.GetValue(id)!))
         {
             errors.Add("id", $"'{parse.GetValue(id)}' is not a sweep id: use 1 to {InstanceIds.MaxLength} letters, digits, '-' or '_'.");
@@ -151,26 +164,45 @@ internal static class RemoteCommands
         return client!;
     }
 
-    private static SweepRequest ReadRequestFile(string path, ValidationErrors errors)
+    /// <summary>
+    /// The request file's content, or null with the reason under "request file": not found, a folder, not readable,
+    /// not valid JSON, or a field the API does not take.
+    /// </summary>
+    private static SweepRequest? ReadRequestFile(string path, ValidationErrors errors)
     {
+        const string field = "request file";
         string text;
         try
         {
+            if (Directory.Exists(path))
+            {
+                errors.Add(field, $"'{path}' is a folder, not a request file.");
+                return null;
+            }
+
             text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            errors.Add(field, $"'{path}' was not found (looked for {Path.GetFullPath(path)}).");
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            errors.Add("request", $"Cannot read request file '{path}': {e.Message}");
-            return new SweepRequest();
+            errors.Add(field, $"'{path}' cannot be read: {e.Message}");
+            return null;
         }
 
         var fileErrors = new ValidationErrors();
         var request = SweepRequestJson.Parse(text, fileErrors);
-        foreach (var (field, messages) in fileErrors.ToDictionary())
+        foreach (var (name, messages) in fileErrors.ToDictionary())
         {
-            messages.ToList().ForEach(m => errors.Add($"request file: {field}", m));
+            foreach (string message in messages)
+            {
+                errors.Add(field, name == "body" ? message.Replace("The body", $"'{path}'", StringComparison.Ordinal) : $"'{path}', field {name}: {message}");
+            }
         }
 
-        return request ?? new SweepRequest();
+        return request;
     }
 }

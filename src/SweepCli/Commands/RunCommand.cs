@@ -15,7 +15,7 @@ internal static class RunCommand
 {
     public static Command Create(CliServices services, CliConsole console, CommonOptions common)
     {
-        var sweep = new SweepOptions();
+        var sweep = new SweepFlags();
         var workers = new Option<string?>("--workers")
         {
             Description = $"Evaluations run in parallel [default: all cores, {services.Cores} here]",

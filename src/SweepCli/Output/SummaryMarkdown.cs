@@ -10,7 +10,7 @@ namespace SweepCli.Output;
 /// <summary>A one-page Markdown summary of a sweep, written next to its JSON files.</summary>
 internal static class SummaryMarkdown
 {
-    public static string Build(SweepReport report, string? baseSource)
+    public static string Build(SweepReport report)
     {
         var md = new StringBuilder();
         string scenario = report.Scenario;
@@ -18,7 +18,7 @@ internal static class SummaryMarkdown
         md.AppendLine("| Setting | Value |").AppendLine("| --- | --- |");
         md.AppendLine($"| Scenario | `{scenario}` |");
         md.AppendLine($"| Cross scenario | {(report.CrossScenario is null ? "none" : $"`{report.CrossScenario}` ({report.CrossSeeds} seeds per scenario, k = 1)")} |");
-        md.AppendLine($"| Base | {Cell(report.Base)}{(baseSource is null ? " (model defaults)" : $" from `{baseSource}`")} |");
+        md.AppendLine($"| Base | {Cell(report.Base)} ({BaseOrigin(report)}) |");
         md.AppendLine($"| Periods | {report.Periods} |");
         md.AppendLine($"| Stability tiers | `{report.StabilityTiers}` |");
         md.AppendLine($"| Rank by | {report.RankBy} |");
@@ -126,6 +126,10 @@ internal static class SummaryMarkdown
     private static string PassVersus(PairedComparison? c) => c is null
         ? "-"
         : $"{EvidenceText.Signed(c.PassRateDifference)} ({c.OnlyFirstFails} vs {c.OnlySecondFails} seeds failing alone, McNemar {EvidenceText.P(c.McNemarP, "p")})";
+
+    /// <summary>Where the base came from; a report of before this was recorded says so unless its base is empty.</summary>
+    private static string BaseOrigin(SweepReport report) =>
+        report.BaseSource?.Describe() ?? (report.Base.Count == 0 ? BaseSource.Defaults.Describe() : "source not recorded");
 
     private static string Cell(ParamSet p) => p.Count == 0 ? "`{}`" : $"`{Escape(p.ToString())}`";
 

@@ -1,4 +1,5 @@
 using SweepDomain.Evaluation;
+using SweepHosting.Evaluation;
 
 namespace SweepCli.Progress;
 

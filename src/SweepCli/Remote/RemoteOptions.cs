@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SweepDomain;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
@@ -23,9 +24,18 @@ internal sealed class RemoteOptions
 
     public Option<string> Timeout { get; } = new("--http-timeout")
     {
-        Description = "Seconds to wait for each HTTP answer",
+        Description = "Seconds to wait for each HTTP answer (each attempt)",
         DefaultValueFactory = _ => "100",
         HelpName = "seconds",
+    };
+
+    public Option<string> Retries { get; } = new("--retries")
+    {
+        Description = "Attempts after a transient failure (HTTP 408, 429, 5xx, no connection, a timeout), waiting about 1, 2, 4, 8, 16, 30 s " +
+                      "with jitter, or the service's Retry-After up to 120 s; 0 turns retrying off. Starting a sweep is retried only with an " +
+                      "instance id, unless the request certainly did not arrive",
+        DefaultValueFactory = _ => RemoteRetry.DefaultRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        HelpName = "count",
     };
 
     public void AddTo(Command command)
@@ -33,10 +43,14 @@ internal sealed class RemoteOptions
         command.Options.Add(Endpoint);
         command.Options.Add(Key);
         command.Options.Add(Timeout);
+        command.Options.Add(Retries);
     }
 
-    /// <summary>A client for the API, or null with errors (a missing or malformed endpoint, a bad timeout).</summary>
-    public SweepApiClient? CreateClient(ParseResult parse, CliServices services, ValidationErrors errors)
+    /// <summary>
+    /// A client for the API, or null with errors (a missing or malformed endpoint, a bad timeout or retry count).
+    /// Retries are told to standard error, except under --quiet.
+    /// </summary>
+    public SweepApiClient? CreateClient(ParseResult parse, CliServices services, CliOutput cli, ValidationErrors errors)
     {
         string? endpoint = parse.GetValue(Endpoint) ?? services.GetEnvironment(EndpointVariable);
         string? key = parse.GetValue(Key) ?? services.GetEnvironment(KeyVariable);
@@ -46,18 +60,30 @@ internal sealed class RemoteOptions
             errors.Add("--http-timeout", $"Must be more than 0; got {seconds}.");
         }
 
-        var uri = SweepsUri(endpoint, errors);
+        int? retries = CommandLine.ArgValues.Int(parse.GetValue(Retries), "--retries", errors);
+        if (retries is < 0 or > RemoteRetry.MaxRetries)
+        {
+            errors.Add("--retries", $"Must be a whole number from 0 to {RemoteRetry.MaxRetries}; got {retries}.");
+        }
+
+        var uri = ApiBaseUri(endpoint, errors);
         if (uri is null || !errors.IsEmpty)
         {
             return null;
         }
 
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(seconds ?? 100) };
-        return new SweepApiClient(http, uri, key);
+        // Each attempt has its own timeout (RemoteRetry.AttemptTimeout); the client's would cut the retries short.
+        var http = services.CreateHttpClient();
+        http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        var retry = new RemoteRetry(retries ?? RemoteRetry.DefaultRetries, TimeSpan.FromSeconds(seconds ?? 100), services.Clock);
+        return new SweepApiClient(http, uri, key, retry, cli.Quiet ? _ => { } : cli.Warn);
     }
 
-    /// <summary><c>https://host</c>, <c>https://host/api</c> and <c>https://host/api/sweeps</c> all mean the sweeps route.</summary>
-    public static Uri? SweepsUri(string? endpoint, ValidationErrors errors)
+    /// <summary>
+    /// The API's base, <c>https://host/api/</c>: <c>https://host</c>, <c>https://host/api</c> and
+    /// <c>https://host/api/sweeps</c> all mean the same app.
+    /// </summary>
+    public static Uri? ApiBaseUri(string? endpoint, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -71,10 +97,11 @@ internal sealed class RemoteOptions
             return null;
         }
 
+        string api = "/" + SweepRoutes.Prefix;
         string path = uri.AbsolutePath.TrimEnd('/');
-        path = path.EndsWith("/api/sweeps", StringComparison.OrdinalIgnoreCase) ? path
-            : path.EndsWith("/api", StringComparison.OrdinalIgnoreCase) ? path + "/sweeps"
-            : path + "/api/sweeps";
-        return new UriBuilder(uri) { Path = path }.Uri;
+        path = path.EndsWith(api + "/" + SweepRoutes.Sweeps, StringComparison.OrdinalIgnoreCase) ? path[..^(SweepRoutes.Sweeps.Length + 1)]
+            : path.EndsWith(api, StringComparison.OrdinalIgnoreCase) ? path
+            : path + api;
+        return new UriBuilder(uri) { Path = path + "/" }.Uri;
     }
 }

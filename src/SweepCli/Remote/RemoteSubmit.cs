@@ -1,29 +1,29 @@
-using System.Text.Json;
 using SweepCli.Output;
 using SweepDomain.Requests;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
 /// <summary>Starts a sweep on the service and, with <c>--wait</c>, follows it to the end and fetches its results.</summary>
 internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
 {
-    private JsonElement _accepted;
-
-    /// <summary>Sends the request; returns the sweep id the service gave it.</summary>
+    /// <summary>
+    /// Sends the request; returns the sweep id the service gave it. What is printed is the id and the status route
+    /// only: nothing the service answers that could carry a key ends up on the screen or in a log.
+    /// </summary>
     public async Task<string> StartAsync(SweepRequest request, CancellationToken cancellationToken)
     {
-        _accepted = await client.StartAsync(RequestBody.ToJson(request), cancellationToken);
-        string id = Text("id") ?? Text("sweepStatusUri")?.Split('/').Last()
-            ?? throw new RemoteException("The service accepted the sweep but did not say its id.");
+        var accepted = await client.StartAsync(SweepRequestJson.ToJson(request), request.InstanceId, cancellationToken);
+        string id = accepted.Id;
         if (cli.Json && !Waiting)
         {
-            cli.WriteJson(new { status = "submitted", id, sweepStatusUri = Text("sweepStatusUri"), statusQueryGetUri = Text("statusQueryGetUri") });
+            cli.WriteJson(new { status = "submitted", id, sweepStatusUri = accepted.SweepStatusUri });
         }
         else if (!cli.Quiet || !Waiting)
         {
             var w = cli.Json ? cli.Console.Error : cli.Console.Out;
             w.WriteLine($"Submitted sweep {id}");
-            w.WriteLine($"  status: {Text("sweepStatusUri") ?? "(not given)"}");
+            w.WriteLine($"  status: {accepted.SweepStatusUri}");
             w.WriteLine($"  follow: sweep status {id}   results: sweep fetch {id} --output <folder>   stop: sweep cancel {id}");
         }
 
@@ -42,12 +42,20 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
         var log = cli.ProgressWriter;
         string? lastProgress = null;
         int stagesSeen = 0;
-        RemoteSweep sweep;
+        SweepStatusView sweep;
         try
         {
             while (true)
             {
-                sweep = await client.GetAsync(id, cancellationToken);
+                try
+                {
+                    sweep = await client.GetAsync(id, cancellationToken);
+                }
+                catch (RemoteException e)
+                {
+                    throw new RemoteException($"{e.Message.TrimEnd('.')}. Stopped waiting; sweep {id} may still be running on the service: 'sweep status {id}', 'sweep fetch {id}'.", e);
+                }
+
                 string progress = $"[{sweep.RuntimeStatus}] {sweep.Progress?.Describe() ?? "waiting to start"}";
                 if (progress != lastProgress)
                 {
@@ -55,12 +63,12 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
                     lastProgress = progress;
                 }
 
-                foreach (var stage in (sweep.Stages ?? []).Skip(stagesSeen))
+                foreach (var stage in sweep.Stages.Skip(stagesSeen))
                 {
                     log.WriteLine($"  Stage {stage.Label} finished: combined={stage.CombinedScore:F4} mean={stage.MeanScore:F4} pass={ResultText.Pct(stage.PassRate ?? 0)} {stage.Params}");
                 }
 
-                stagesSeen = Math.Max(stagesSeen, sweep.Stages?.Count ?? 0);
+                stagesSeen = Math.Max(stagesSeen, sweep.Stages.Count);
                 if (sweep.IsFinished)
                 {
                     break;
@@ -75,17 +83,14 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
             return ExitCodes.Cancelled;
         }
 
-        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken);
+        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken, sweep);
         RemoteText.Fetched(result, folder, cli);
         if (sweep.IsCompleted)
         {
             return ExitCodes.Ok;
         }
 
-        cli.Console.Error.WriteLine($"error: sweep {id} ended as {sweep.RuntimeStatus}{(sweep.Failure?.ErrorMessage is { } m ? $": {m}" : "")}");
+        cli.Console.Error.WriteLine($"error: {RemoteText.Ended(sweep)}");
         return ExitCodes.Failure;
     }
-
-    private string? Text(string name) =>
-        _accepted.ValueKind == JsonValueKind.Object && _accepted.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

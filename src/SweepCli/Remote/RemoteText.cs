@@ -1,12 +1,13 @@
 using Spectre.Console;
 using SweepCli.Output;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
 /// <summary>How the remote commands print a sweep's state and what they fetched.</summary>
 internal static class RemoteText
 {
-    public static void Print(RemoteSweep sweep, CliOutput cli)
+    public static void Print(SweepStatusView sweep, CliOutput cli)
     {
         var w = cli.Text;
         w.WriteLine($"Sweep {sweep.Id}: {sweep.RuntimeStatus}");
@@ -27,9 +28,25 @@ internal static class RemoteText
 
         if (sweep.Failure is { } f)
         {
-            w.WriteLine($"  Failure: {f.ErrorType}: {f.ErrorMessage}");
+            w.WriteLine($"  Failure: {Describe(f)}");
         }
     }
+
+    /// <summary>
+    /// The end of a sweep that did not complete, for standard error: its status, and the failure's type and message
+    /// with the root cause when that is another failure.
+    /// </summary>
+    public static string Ended(SweepStatusView sweep) =>
+        $"sweep {sweep.Id} ended as {sweep.RuntimeStatus}" + (sweep.Failure is { } f ? $": {Describe(f)}" : "");
+
+    /// <summary><c>Type: message</c>, then <c>; cause: Type: message</c> of the innermost failure when there is one.</summary>
+    public static string Describe(FailureView failure) =>
+        $"{failure.Type}: {failure.Message}" + (failure.Root is { } root && !ReferenceEquals(root, failure) ? $"; cause: {root.Type}: {root.Message}" : "");
+
+    /// <summary>One line on a running sweep's progress, for <c>status</c> and <c>submit --wait</c>.</summary>
+    public static string Describe(this SweepProgressView p) =>
+        $"stage {p.Stage}/{p.StageCount} '{p.StageLabel}' {p.Phase}: {p.EvaluationsExecuted} evaluations run, {p.EvaluationsRequested} requested (at most {p.EvaluationsPlannedAtMost} in the worst case); " +
+        $"{p.StagesFinished} stages finished" + (p.BestCombined is { } c ? $"; best so far combined={c:F4} mean={p.BestMean:F4} ({p.BestSeeds} seeds)" : "");
 
     public static void Fetched(FetchResult result, OutputFolder folder, CliOutput cli)
     {
@@ -43,6 +60,7 @@ internal static class RemoteText
                 complete = result.Complete,
                 outputDirectory = folder.FullPath,
                 files = result.Files.Select(Path.GetFileName),
+                failure = result.Sweep.Failure,
             });
             return;
         }
@@ -69,7 +87,7 @@ internal static class RemoteText
         w.WriteLine($"Sweep {result.Sweep.Id} ({result.Sweep.RuntimeStatus}) results saved to {folder.FullPath}");
     }
 
-    private static Table Stages(IReadOnlyList<RemoteStage> stages, bool terminal)
+    private static Table Stages(IReadOnlyList<StageView> stages, bool terminal)
     {
         var table = new Table { Border = terminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle("Finished stages") };
         table.AddColumns("#", "Stage", "Winner", "Combined", "Mean", "Std", "Pass", "Seeds", "Improved");

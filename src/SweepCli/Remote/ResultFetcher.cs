@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SweepCli.Output;
 using SweepDomain.Results;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
 /// <summary>What a fetch wrote, and whether that is the full set a local run writes.</summary>
-internal sealed record FetchResult(RemoteSweep Sweep, string Scenario, IReadOnlyList<string> Files, bool Complete);
+internal sealed record FetchResult(SweepStatusView Sweep, string Scenario, IReadOnlyList<string> Files, bool Complete);
 
 /// <summary>
 /// Downloads a sweep's results into the files a local run writes. When the service offers the full report
@@ -15,9 +16,10 @@ internal sealed record FetchResult(RemoteSweep Sweep, string Scenario, IReadOnly
 /// </summary>
 internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 {
-    public async Task<FetchResult> FetchAsync(string id, OutputFolder folder, string fallbackScenario, CancellationToken cancellationToken)
+    /// <summary>Fetches sweep <paramref name="id"/>; <paramref name="known"/> is a status just read, which saves asking again.</summary>
+    public async Task<FetchResult> FetchAsync(string id, OutputFolder folder, string fallbackScenario, CancellationToken cancellationToken, SweepStatusView? known = null)
     {
-        var sweep = await client.GetAsync(id, cancellationToken);
+        var sweep = known ?? await client.GetAsync(id, cancellationToken);
         string? reportJson = sweep.IsCompleted ? await client.GetReportAsync(id, cancellationToken) : null;
         folder.Create();
         return reportJson is not null
@@ -25,7 +27,7 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
             : FromStatus(sweep, folder, fallbackScenario);
     }
 
-    private FetchResult FromReport(RemoteSweep sweep, SweepReport report, OutputFolder folder)
+    private FetchResult FromReport(SweepStatusView sweep, SweepReport report, OutputFolder folder)
     {
         var writer = new SweepResultWriter(folder, report.Scenario);
         var files = new List<string>();
@@ -36,17 +38,16 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
         files.Add(writer.WriteFinal(report.Stages[^1].Result));
         files.Add(writer.WriteReport(report));
-        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report, null)));
+        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report)));
         return new FetchResult(sweep, report.Scenario, files, Complete: true);
     }
 
-    private FetchResult FromStatus(RemoteSweep sweep, OutputFolder folder, string fallbackScenario)
+    private FetchResult FromStatus(SweepStatusView sweep, OutputFolder folder, string fallbackScenario)
     {
-        string scenario = sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString()!
-            : fallbackScenario;
+        string scenario = sweep.Scenario
+            ?? (sweep.Final is { } final && final.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : fallbackScenario);
         var files = new List<string>();
-        foreach (var stage in sweep.Stages ?? [])
+        foreach (var stage in sweep.Stages)
         {
             var entry = new StabilityEntry(stage.Params, stage.CombinedScore, stage.MeanScore, stage.StdScore, stage.PassRate, null, 0.0);
             files.Add(folder.WriteText(ResultNames.StageFile(scenario, stage.Label), StabilityResultFile.Write(scenario, [entry])));
@@ -59,7 +60,9 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn)
 
         warn(sweep.IsCompleted
             ? "The service did not return the full report (GET /api/sweeps/{id}/report), so the stage and final files were written from its status (scores without seed lists); the report, summary and charts stay in the service's storage."
-            : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages?.Count ?? 0} finished stages. Fetch again when it has completed.");
+            : sweep.IsFinished
+                ? $"Sweep '{sweep.Id}' ended as {sweep.RuntimeStatus} and will not complete: wrote its {sweep.Stages.Count} finished stages."
+                : $"Sweep '{sweep.Id}' is {sweep.RuntimeStatus}: wrote its {sweep.Stages.Count} finished stages. Fetch again when it has completed.");
         return new FetchResult(sweep, scenario, files, Complete: false);
     }
 }

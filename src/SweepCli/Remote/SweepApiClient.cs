@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using SweepDomain;
+using SweepHosting.Api;
 
 namespace SweepCli.Remote;
 
@@ -10,61 +12,124 @@ namespace SweepCli.Remote;
 internal sealed class RemoteException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// The deployed Function App's sweep API: <c>POST /api/sweeps</c>, <c>GET /api/sweeps/{id}</c>,
-/// <c>POST /api/sweeps/{id}/cancel</c> and <c>GET /api/sweeps/{id}/report</c>. The function key travels in the
-/// <c>x-functions-key</c> header, so it never appears in a URL or a log line. A 400 with problem details becomes an
-/// input error (exit code 2) listing every fault the service found; anything else unexpected is a
-/// <see cref="RemoteException"/>.
+/// The deployed Function App's sweep API (<see cref="SweepRoutes"/>), read into the contract types the app writes
+/// (<see cref="SweepHosting.Api"/>). The function key travels in the <c>x-functions-key</c> header, so it never
+/// appears in a URL or a log line. Transient failures are retried as <see cref="RemoteRetry"/> says, each retry told to
+/// <paramref name="notice"/>. A 400 with problem details becomes an input error (exit code 2) listing every fault the
+/// service found; anything else unexpected is a <see cref="RemoteException"/>.
 /// </summary>
-internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key)
+internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, RemoteRetry retry, Action<string> notice)
 {
     public const string KeyHeader = "x-functions-key";
 
-    public Uri SweepsUri => sweepsUri;
+    /// <summary><c>https://host/api/</c>.</summary>
+    public Uri ApiBase => apiBase;
 
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// Starts a sweep. With <paramref name="instanceId"/> the POST is retried like a read: the service answers 409 to a
+    /// duplicate of a running sweep, so a retry cannot start it twice, and a 409 to a retry means an earlier attempt
+    /// (whose answer was lost) started it. Without one, it is sent again only when it certainly did not arrive.
+    /// </summary>
+    public async Task<AcceptedView> StartAsync(string body, string? instanceId, CancellationToken cancellationToken)
     {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public async Task<JsonElement> StartAsync(string body, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, "", body, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken))!.Value;
-
-    public async Task<RemoteSweep> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        var json = await SendAsync(HttpMethod.Get, Escape(id), null, [HttpStatusCode.OK], cancellationToken);
-        var sweep = json!.Value.Deserialize<RemoteSweep>(JsonOptions) ?? throw new RemoteException($"The service answered an empty status for sweep '{id}'.");
-        return sweep with { Raw = json.Value };
-    }
-
-    public async Task<JsonElement> CancelAsync(string id, CancellationToken cancellationToken) =>
-        (await SendAsync(HttpMethod.Post, $"{Escape(id)}/cancel", null, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken))!.Value;
-
-    /// <summary>The sweep's full report (every candidate's seed scores), or null when the service does not offer it.</summary>
-    public async Task<string?> GetReportAsync(string id, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(HttpMethod.Get, $"{Escape(id)}/report", null, cancellationToken);
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
-    }
-
-    private async Task<JsonElement?> SendAsync(HttpMethod method, string path, string? body, HttpStatusCode[] expected, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(method, path, body, cancellationToken);
-        string text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var json = TryParse(text);
-        if (expected.Contains(response.StatusCode) && json is not null)
+        var mode = instanceId is null ? RetryMode.OnlyIfNotProcessed : RetryMode.Always;
+        using var answer = await SendRawAsync(HttpMethod.Post, SweepRoutes.Sweeps, body, mode, cancellationToken);
+        if (instanceId is not null && answer.Attempts > 1 && answer.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            return json;
+            notice($"The service says sweep {instanceId} is already running: an earlier attempt, whose answer was lost, started it. Following that sweep.");
+            return new AcceptedView
+            {
+                Id = instanceId,
+                SweepStatusUri = Absolute(SweepRoutes.SweepPath(instanceId)),
+                ReportUri = Absolute(SweepRoutes.ReportPath(instanceId)),
+                CancelPostUri = Absolute(SweepRoutes.CancelPath(instanceId)),
+            };
         }
 
-        throw Problem(response.StatusCode, json, text, method, path);
+        return await ReadAsync<AcceptedView>(answer, HttpMethod.Post, SweepRoutes.Sweeps, [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    public async Task<SweepStatusView> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = new Uri(sweepsUri.AbsoluteUri.TrimEnd('/') + (path.Length > 0 ? "/" + path : ""));
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var answer = await SendRawAsync(HttpMethod.Get, SweepRoutes.SweepPath(id), null, RetryMode.Always, cancellationToken);
+        return await ReadAsync<SweepStatusView>(answer, HttpMethod.Get, SweepRoutes.SweepPath(id), [HttpStatusCode.OK], cancellationToken);
+    }
+
+    public async Task<CancelAcceptedView> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await SendRawAsync(HttpMethod.Post, SweepRoutes.CancelPath(id), null, RetryMode.Always, cancellationToken);
+        return await ReadAsync<CancelAcceptedView>(answer, HttpMethod.Post, SweepRoutes.CancelPath(id), [HttpStatusCode.Accepted, HttpStatusCode.OK], cancellationToken);
+    }
+
+    /// <summary>
+    /// The sweep's full report (every candidate's seed scores), or null when the service has none to give: its report
+    /// is not written, or the service does not offer the route. Other failures throw, as for every request.
+    /// </summary>
+    public async Task<string?> GetReportAsync(string id, CancellationToken cancellationToken)
+    {
+        using var answer = await SendRawAsync(HttpMethod.Get, SweepRoutes.ReportPath(id), null, RetryMode.Always, cancellationToken);
+        return answer.Response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await ReadAsync<string>(answer, HttpMethod.Get, SweepRoutes.ReportPath(id), [HttpStatusCode.OK], cancellationToken);
+    }
+
+    private string Absolute(string routePath) => new Uri(apiBase, routePath).AbsoluteUri;
+
+    private async Task<T> ReadAsync<T>(Answer answer, HttpMethod method, string path, HttpStatusCode[] expected, CancellationToken cancellationToken)
+    {
+        var response = answer.Response;
+        string text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!expected.Contains(response.StatusCode))
+        {
+            throw Problem(response.StatusCode, text, method, path, answer);
+        }
+
+        if (typeof(T) == typeof(string))
+        {
+            return (T)(object)text;
+        }
+
+        try
+        {
+            return ApiJson.Deserialize<T>(text);
+        }
+        catch (JsonException e)
+        {
+            throw new RemoteException($"{What(method, path)} answered HTTP {(int)response.StatusCode} with a body that does not fit the API: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Sends the request, retrying transient failures as <paramref name="mode"/> allows.</summary>
+    private async Task<Answer> SendRawAsync(HttpMethod method, string path, string? body, RetryMode mode, CancellationToken cancellationToken)
+    {
+        int attempts = 0;
+        var refused = new StrongBox<bool>();
+        var pipeline = retry.Pipeline(mode, What(method, path), notice, refused);
+        try
+        {
+            var response = await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    return await SendOnceAsync(method, path, body, token);
+                },
+                cancellationToken);
+            return new Answer(response, attempts, refused.Value);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RemoteException(WithRetries($"{What(method, path)}: cannot reach {apiBase.GetLeftPart(UriPartial.Authority)}: {e.Message}", attempts, refused.Value), e);
+        }
+        catch (AttemptTimeoutException e)
+        {
+            throw new RemoteException(WithRetries($"{What(method, path)}: {apiBase.GetLeftPart(UriPartial.Authority)} gave {e.Message}", attempts, refused.Value), e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(apiBase, path));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ApiJson.ContentType));
         if (!string.IsNullOrEmpty(key))
         {
             request.Headers.Add(KeyHeader, key);
@@ -72,57 +137,80 @@ internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key
 
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, ApiJson.ContentType);
         }
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(retry.AttemptTimeout);
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, timeout.Token);
         }
-        catch (HttpRequestException e)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RemoteException($"Cannot reach {sweepsUri.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RemoteException($"{sweepsUri.GetLeftPart(UriPartial.Authority)} did not answer within {http.Timeout.TotalSeconds:0} s.", e);
+            throw new AttemptTimeoutException(retry.AttemptTimeout, e);
         }
     }
 
-    private static Exception Problem(HttpStatusCode status, JsonElement? json, string text, HttpMethod method, string path)
+    /// <summary>
+    /// <paramref name="message"/>, and how it came to be the last word: after how many attempts, or that it was not
+    /// retried on purpose because the request might have been processed.
+    /// </summary>
+    private static string WithRetries(string message, int attempts, bool refused)
     {
-        string what = $"{method} /api/sweeps{(path.Length > 0 ? "/" + path : "")}";
-        string? title = Field(json, "title"), detail = Field(json, "detail");
-        if (status == HttpStatusCode.BadRequest && json?.TryGetProperty("errors", out var errors) == true && errors.ValueKind == JsonValueKind.Object)
+        if (attempts <= 1 && !refused)
+        {
+            return message;
+        }
+
+        string note = attempts > 1 ? $" (gave up after {attempts} attempts)" : "";
+        string why = refused
+            ? ". The sweep may or may not have started, so the request was not sent again: without an instance id a second POST could "
+              + "start a second sweep. Give --instance-id (or an instanceId in the request file) to make retries safe."
+            : "";
+        return message.TrimEnd('.') + note + why;
+    }
+
+    private string What(HttpMethod method, string path) => $"{method} {new Uri(apiBase, path).AbsolutePath}";
+
+    private Exception Problem(HttpStatusCode status, string text, HttpMethod method, string path, Answer answer)
+    {
+        var problem = TryProblem(text);
+        if (status == HttpStatusCode.BadRequest && problem?.Errors is { Count: > 0 } errors)
         {
             var list = new ValidationErrors();
-            foreach (var field in errors.EnumerateObject())
+            foreach (var (field, messages) in errors)
             {
-                foreach (var message in field.Value.EnumerateArray())
+                foreach (string message in messages)
                 {
-                    list.Add(field.Name, message.GetString() ?? "");
+                    list.Add(field, message);
                 }
             }
 
             return new InvalidSweepInputException(list);
         }
 
+        if (status == HttpStatusCode.NotFound && problem is null)
+        {
+            // The API answers every 404 with problem details; an empty or foreign 404 comes from something else.
+            return new RemoteException(
+                $"{method} {new Uri(apiBase, path).AbsoluteUri} answered HTTP 404 (NotFound) without the sweep API's problem details, so the endpoint " +
+                $"is probably wrong: --endpoint takes the Function App's base URL, e.g. https://<app>.azurewebsites.net (the API is under /{SweepRoutes.Prefix}/{SweepRoutes.Sweeps}).");
+        }
+
         string reason = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "the function key was refused; pass --key or set SWEEP_FUNCTION_KEY",
-            _ => detail ?? title ?? (text.Length > 200 ? text[..200] + "..." : text),
+            _ => problem?.Detail ?? problem?.Title ?? (text.Trim().Length == 0 ? "no details given" : text.Length > 200 ? text[..200] + "..." : text),
         };
-        return new RemoteException($"{what} answered HTTP {(int)status} ({status}): {reason}");
+        return new RemoteException(WithRetries($"{What(method, path)} answered HTTP {(int)status} ({status}): {reason}", answer.Attempts, answer.Refused));
     }
 
-    private static string? Field(JsonElement? json, string name) =>
-        json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static JsonElement? TryParse(string text)
+    private static ApiProblem? TryProblem(string text)
     {
         try
         {
-            return text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone();
+            return text.Length == 0 ? null : ApiJson.Deserialize<ApiProblem>(text);
         }
         catch (JsonException)
         {
@@ -130,5 +218,9 @@ internal sealed class SweepApiClient(HttpClient http, Uri sweepsUri, string? key
         }
     }
 
-    private static string Escape(string id) => Uri.EscapeDataString(id);
+    /// <summary>The final response, how many attempts it took, and whether a transient failure was kept from a retry.</summary>
+    private sealed record Answer(HttpResponseMessage Response, int Attempts, bool Refused) : IDisposable
+    {
+        public void Dispose() => Response.Dispose();
+    }
 }

@@ -44,12 +44,12 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         }
 
         var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(Plan, outcome, timings);
+        var report = SweepReport.From(Plan, outcome, timings, settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults);
         var files = new List<string>(observer.Files)
         {
             writer.WriteFinal(outcome.Stages[^1].Result),
             writer.WriteReport(report),
-            writer.WriteSummary(SummaryMarkdown.Build(report, settings.BasePath)),
+            writer.WriteSummary(SummaryMarkdown.Build(report)),
         };
         Print(report, files);
         return ExitCodes.Ok;

@@ -7,7 +7,6 @@ namespace SweepDomain.Evaluation;
 /// metrics in each status. A seed passes when <see cref="NFail"/> is 0. <see cref="Note"/> explains a degenerate
 /// run (for example a collapse), and is null otherwise.
 /// </summary>
-// WARNING: stored in durable histories (inside activity outputs). Add members only at the end, with defaults.
 public sealed record EvaluationScore(double TotalScore, int NPass, int NWarn, int NFail, string? Note = null)
 {
     [JsonIgnore]

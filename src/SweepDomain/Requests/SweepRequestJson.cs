@@ -5,15 +5,146 @@ using SweepDomain.Stages;
 namespace SweepDomain.Requests;
 
 /// <summary>
-/// Reads a sweep request from JSON (the HTTP body, a schedule file). Field names are camelCase as in the README;
-/// <c>stages</c> items are strings or <c>{label, grid: {name: [values]}}</c> objects; <c>base</c> is an object of
-/// parameters or a string naming a stability JSON or YAML file. Problems are collected, not thrown.
+/// A sweep request in JSON (the HTTP body, a schedule's request, the accepted <c>request.json</c>), read and written
+/// here and nowhere else, with one list of field names. Field names are camelCase as in the README; <c>stages</c>
+/// items are strings or <c>{label, grid: {name: [values]}}</c> objects; <c>base</c> is an object of parameters or a
+/// string naming a stability JSON or YAML file. Reading collects problems instead of throwing.
 /// </summary>
 public static class SweepRequestJson
 {
+    /// <summary>The body's field names, used by the reader and the writer alike.</summary>
+    public static class Fields
+    {
+        public const string Scenario = "scenario";
+        public const string Stages = "stages";
+        public const string Base = "base";
+        public const string CrossScenario = "crossScenario";
+        public const string Periods = "periods";
+        public const string StabilityTiers = "stabilityTiers";
+        public const string RankBy = "rankBy";
+        public const string KFactor = "kFactor";
+        public const string CrossSeeds = "crossSeeds";
+        public const string InstanceId = "instanceId";
+        public const string CarryForward = "carryForward";
+        public const string Alpha = "alpha";
+        public const string Racing = "racing";
+        public const string RaceBlock = "raceBlock";
+
+        /// <summary>The fields of a structured stage, <c>{label, grid: {name: [values]}}</c>.</summary>
+        public const string StageLabel = "label";
+        public const string StageGrid = "grid";
+    }
+
     private static readonly string[] Known =
-        ["scenario", "stages", "base", "crossScenario", "periods", "stabilityTiers", "rankBy", "kFactor", "crossSeeds", "instanceId",
-         "carryForward", "alpha", "racing", "raceBlock"];
+    [
+        Fields.Scenario, Fields.Stages, Fields.Base, Fields.CrossScenario, Fields.Periods, Fields.StabilityTiers, Fields.RankBy, Fields.KFactor,
+        Fields.CrossSeeds, Fields.InstanceId, Fields.CarryForward, Fields.Alpha, Fields.Racing, Fields.RaceBlock,
+    ];
+
+    /// <summary>
+    /// The request as an indented JSON document ending in a newline. Only the fields the request sets are written
+    /// (a null field takes the reader's default); <c>base</c> is written as parameters, or else as the file name in
+    /// <see cref="SweepRequest.BasePath"/>. <see cref="Parse"/> reads it back to an equal request.
+    /// </summary>
+    public static string ToJson(SweepRequest request)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            Write(writer, request);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes the request as one JSON object; see <see cref="ToJson"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, SweepRequest request)
+    {
+        writer.WriteStartObject();
+        WriteString(writer, Fields.Scenario, request.Scenario);
+        if (request.Stages is { } stages)
+        {
+            writer.WriteStartArray(Fields.Stages);
+            foreach (var stage in stages)
+            {
+                WriteStage(writer, stage);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (request.Base is { } parameters)
+        {
+            writer.WritePropertyName(Fields.Base);
+            JsonSerializer.Serialize(writer, parameters);
+        }
+        else
+        {
+            WriteString(writer, Fields.Base, request.BasePath);
+        }
+
+        WriteString(writer, Fields.CrossScenario, request.CrossScenario);
+        WriteNumber(writer, Fields.Periods, request.Periods);
+        WriteString(writer, Fields.StabilityTiers, request.StabilityTiers);
+        WriteString(writer, Fields.RankBy, request.RankBy);
+        WriteNumber(writer, Fields.KFactor, request.KFactor);
+        WriteNumber(writer, Fields.CrossSeeds, request.CrossSeeds);
+        WriteString(writer, Fields.InstanceId, request.InstanceId);
+        WriteString(writer, Fields.CarryForward, request.CarryForward);
+        WriteNumber(writer, Fields.Alpha, request.Alpha);
+        if (request.Racing is { } racing)
+        {
+            writer.WriteBoolean(Fields.Racing, racing);
+        }
+
+        WriteNumber(writer, Fields.RaceBlock, request.RaceBlock);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStage(Utf8JsonWriter writer, StageInput stage)
+    {
+        if (stage.Text is not null)
+        {
+            writer.WriteStringValue(stage.Text);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(Fields.StageLabel, stage.Label ?? "");
+        writer.WriteStartObject(Fields.StageGrid);
+        foreach (var axis in stage.Grid ?? [])
+        {
+            writer.WritePropertyName(axis.Name);
+            JsonSerializer.Serialize(writer, axis.Values);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteString(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
 
     public static SweepRequest? Parse(string json, ValidationErrors errors)
     {
@@ -51,35 +182,35 @@ public static class SweepRequestJson
 
         var request = new SweepRequest
         {
-            Scenario = String(root, "scenario", errors),
+            Scenario = String(root, Fields.Scenario, errors),
             Stages = Stages(root, errors),
-            Base = root.TryGetProperty("base", out var b) && b.ValueKind == JsonValueKind.Object ? Params(b, "base", errors) : null,
-            BasePath = root.TryGetProperty("base", out b) && b.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null) ? StringValue(b, "base", errors) : null,
-            CrossScenario = String(root, "crossScenario", errors),
-            Periods = Int(root, "periods", errors),
-            StabilityTiers = String(root, "stabilityTiers", errors),
-            RankBy = String(root, "rankBy", errors),
-            KFactor = Number(root, "kFactor", errors),
-            CrossSeeds = Int(root, "crossSeeds", errors),
-            InstanceId = String(root, "instanceId", errors),
-            CarryForward = String(root, "carryForward", errors),
-            Alpha = Number(root, "alpha", errors),
-            Racing = Bool(root, "racing", errors),
-            RaceBlock = Int(root, "raceBlock", errors),
+            Base = root.TryGetProperty(Fields.Base, out var b) && b.ValueKind == JsonValueKind.Object ? Params(b, Fields.Base, errors) : null,
+            BasePath = root.TryGetProperty(Fields.Base, out b) && b.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null) ? StringValue(b, Fields.Base, errors) : null,
+            CrossScenario = String(root, Fields.CrossScenario, errors),
+            Periods = Int(root, Fields.Periods, errors),
+            StabilityTiers = String(root, Fields.StabilityTiers, errors),
+            RankBy = String(root, Fields.RankBy, errors),
+            KFactor = Number(root, Fields.KFactor, errors),
+            CrossSeeds = Int(root, Fields.CrossSeeds, errors),
+            InstanceId = String(root, Fields.InstanceId, errors),
+            CarryForward = String(root, Fields.CarryForward, errors),
+            Alpha = Number(root, Fields.Alpha, errors),
+            Racing = Bool(root, Fields.Racing, errors),
+            RaceBlock = Int(root, Fields.RaceBlock, errors),
         };
         return errors.Count == before ? request : null;
     }
 
     private static IReadOnlyList<StageInput>? Stages(JsonElement root, ValidationErrors errors)
     {
-        if (!root.TryGetProperty("stages", out var stages) || stages.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(Fields.Stages, out var stages) || stages.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
         if (stages.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("stages", "Must be an array of stage strings or {label, grid} objects.");
+            errors.Add(Fields.Stages, "Must be an array of stage strings or {label, grid} objects.");
             return null;
         }
 
@@ -94,9 +225,9 @@ public static class SweepRequestJson
             }
             else if (item.ValueKind == JsonValueKind.Object)
             {
-                string label = item.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
+                string label = item.TryGetProperty(Fields.StageLabel, out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
                 var grid = new List<GridAxis>();
-                if (item.TryGetProperty("grid", out var g) && g.ValueKind == JsonValueKind.Object)
+                if (item.TryGetProperty(Fields.StageGrid, out var g) && g.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var axis in g.EnumerateObject())
                     {

@@ -8,7 +8,8 @@ namespace SweepDomain.Results;
 
 /// <summary>
 /// Everything about a finished sweep: its settings, every stage's candidates with their seed scores, the stage
-/// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings.
+/// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings and
+/// where the base came from (<see cref="BaseSource"/>; null in reports written before it was recorded).
 /// </summary>
 public sealed record SweepReport(
     string Scenario,
@@ -26,6 +27,7 @@ public sealed record SweepReport(
     int EvaluationsRequested,
     int EvaluationsExecuted,
     IReadOnlyDictionary<string, double>? TimingsSeconds = null,
+    BaseSource? BaseSource = null,
     string CarryForward = "best",
     double Alpha = SweepPlan.DefaultAlpha,
     bool Racing = false,
@@ -39,7 +41,7 @@ public sealed record SweepReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null) => new(
+    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null, BaseSource? baseSource = null) => new(
         plan.Scenario,
         plan.CrossScenario,
         plan.Periods,
@@ -55,6 +57,7 @@ public sealed record SweepReport(
         outcome.EvaluationsRequested,
         outcome.EvaluationsExecuted,
         timings,
+        baseSource,
         plan.CarryForward.ToText(),
         plan.Alpha,
         plan.Racing,

@@ -6,7 +6,9 @@ namespace SweepDomain.Selection;
 /// One stability tier: keep the best <paramref name="Configs"/> candidates and bring each up to
 /// <paramref name="Seeds"/> seeds in total, the screening seed included (sweep-semantics §3.3).
 /// </summary>
-// WARNING: stored in durable histories. Add members only at the end, with defaults.
+// Stored in durable histories (the orchestration's input). System.Text.Json matches members by name, so adding or
+// reordering members is safe and a missing member reads as its default. The hazard is a change of what the engine does
+// with these values: that changes how an old history replays, so it must raise SweepEngineVersion (docs/deploy.md).
 public sealed record StabilityTier(int Configs, int Seeds)
 {
     /// <summary>The original's default: top 100 × 10 seeds, top 50 × 20, top 10 × 100.</summary>

@@ -10,7 +10,9 @@ public sealed record GridAxis(string Name, IReadOnlyList<ParamValue> Values);
 /// One validated stage: a label (safe as a file-name part) and a grid over parameters of one category
 /// (sweep-semantics §1). <paramref name="Source"/> is the text the user wrote, quoted in messages.
 /// </summary>
-// WARNING: stored in durable histories (the orchestrator's input). Add members only at the end, with defaults.
+// Stored in durable histories (the orchestration's input). System.Text.Json matches members by name, so adding or
+// reordering members is safe and a missing member reads as its default. The hazard is a change of what the engine does
+// with these values: that changes how an old history replays, so it must raise SweepEngineVersion (docs/deploy.md).
 public sealed record StageSpec(string Label, IReadOnlyList<GridAxis> Grid, string Source)
 {
     /// <summary>

@@ -10,7 +10,9 @@ namespace SweepDomain.Sweep;
 /// <see cref="Requests.SweepRequestValidator"/>. The schemas travel with the plan so the engine can normalise configs
 /// without looking anything up (the plan is an orchestrator input, replayed from history).
 /// </summary>
-// WARNING: stored in durable histories (the orchestrator's input). Add members only at the end, with defaults.
+// Stored in durable histories (the orchestration's input). System.Text.Json matches members by name, so adding or
+// reordering members is safe and a missing member reads as its default. The hazard is a change of what the engine does
+// with these values: that changes how an old history replays, so it must raise SweepEngineVersion (docs/deploy.md).
 public sealed record SweepPlan(
     ScenarioSchema Schema,
     IReadOnlyList<StageSpec> Stages,

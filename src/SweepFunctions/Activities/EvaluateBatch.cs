@@ -5,6 +5,7 @@ using SweepDomain.Evaluation;
 using SweepDomain.Sweep;
 using SweepFunctions.Scores;
 using SweepFunctions.Storage;
+using SweepHosting.Evaluation;
 
 namespace SweepFunctions.Activities;
 

@@ -31,7 +31,7 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
         string finalBlob = ResultNames.FinalBlob(input.SweepId, input.Plan.Scenario);
         string reportBlob = ResultNames.ReportBlob(input.SweepId);
         await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]));
-        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome).ToJson());
+        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource).ToJson());
 
         if (input.ScheduleName is { } schedule)
         {
@@ -50,6 +50,7 @@ public sealed record WriteSweepResultInput(
     int EvaluationsRequested,
     int EvaluationsExecuted,
     IReadOnlyList<string> OutcomeBlobs,
-    string? ScheduleName = null);
+    string? ScheduleName = null,
+    BaseSource? BaseSource = null);
 
 public sealed record WriteSweepResultOutput(string FinalBlob, string ReportBlob);

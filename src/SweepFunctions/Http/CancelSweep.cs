@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using SweepDomain.Requests;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
@@ -12,7 +13,7 @@ public sealed class CancelSweep
     /// <returns>202 when termination was requested; 404 for an unknown id; 409 when the sweep has already finished.</returns>
     [Function(nameof(CancelSweep))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sweeps/{id}/cancel")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Cancel)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string id)
     {
@@ -28,6 +29,6 @@ public sealed class CancelSweep
         }
 
         await client.TerminateInstanceAsync(id, "Cancelled through the API.");
-        return await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, new { id, cancelRequested = true, sweepStatusUri = JsonResponses.SweepStatusUri(request, id) });
+        return await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, new CancelAcceptedView { Id = id, CancelRequested = true, SweepStatusUri = JsonResponses.SweepStatusUri(request, id) });
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepFunctions.Storage;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
@@ -18,7 +19,7 @@ public sealed class GetSweepReport(IResultStore store)
     /// <returns>200 with the report; 404 for an unknown id, or while the sweep has not written its report yet.</returns>
     [Function(nameof(GetSweepReport))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sweeps/{id}/report")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Report)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string id)
     {
@@ -35,7 +36,7 @@ public sealed class GetSweepReport(IResultStore store)
         }
 
         var response = request.CreateResponse(HttpStatusCode.OK);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        response.Headers.Add("Content-Type", $"{ApiJson.ContentType}; charset=utf-8");
         await response.WriteStringAsync(report);
         return response;
     }

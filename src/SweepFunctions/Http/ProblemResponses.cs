@@ -1,16 +1,17 @@
 using System.Net;
 using Microsoft.Azure.Functions.Worker.Http;
 using SweepDomain;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
 /// <summary>
-/// Every error answer of the API, as RFC 9457 problem details (<c>application/problem+json</c>). A bad request lists all
-/// its faults at once under <c>errors</c>, field to messages, in the shape of ASP.NET's <c>ValidationProblemDetails</c>.
+/// Every error answer of the API, as RFC 9457 problem details (<see cref="ApiProblem"/>). A bad request lists all its
+/// faults at once under <c>errors</c>, field to messages.
 /// </summary>
 public static class ProblemResponses
 {
-    public const string ContentType = "application/problem+json";
+    public const string ContentType = ApiJson.ProblemContentType;
 
     public const string InvalidRequestTitle = "The sweep request is invalid.";
 
@@ -29,7 +30,9 @@ public static class ProblemResponses
 
     private static Task<HttpResponseData> WriteAsync(
         HttpRequestData request, HttpStatusCode status, string type, string title, string? detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        JsonResponses.WriteAsync(request, status, new Problem(type, title, (int)status, detail, request.Url.AbsolutePath, errors), ContentType);
-
-    private sealed record Problem(string Type, string Title, int Status, string? Detail, string Instance, IReadOnlyDictionary<string, string[]>? Errors);
+        JsonResponses.WriteAsync(
+            request,
+            status,
+            new ApiProblem { Type = type, Title = title, Status = (int)status, Detail = detail, Instance = request.Url.AbsolutePath, Errors = errors },
+            ContentType);
 }

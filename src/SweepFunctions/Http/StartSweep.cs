@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using SweepDomain;
 using SweepDomain.Requests;
 using SweepFunctions.Launch;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
@@ -14,12 +13,13 @@ namespace SweepFunctions.Http;
 public sealed class StartSweep(SweepLauncher launcher)
 {
     /// <returns>
-    /// 202 with a Location header, the durable management URLs and <c>sweepStatusUri</c>; 400 problem details naming
-    /// every fault (nothing is written or started); 409 when the given <c>instanceId</c> is still running.
+    /// 202 with <see cref="AcceptedView"/> (the id and this API's own routes for the sweep, none carrying a key) and a
+    /// Location header pointing to the status route; 400 problem details naming every fault (nothing is written or
+    /// started); 409 when the given <c>instanceId</c> is still running.
     /// </returns>
     [Function(nameof(StartSweep))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sweeps")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Sweeps)] HttpRequestData request,
         [DurableClient] DurableTaskClient client)
     {
         var errors = new ValidationErrors();
@@ -38,20 +38,28 @@ public sealed class StartSweep(SweepLauncher launcher)
                 request, "The sweep is already running.", $"Sweep '{sweepId}' is {existing.RuntimeStatus}; cancel it or choose another instanceId.");
         }
 
-        await launcher.StartAsync(client, sweepId, plan);
-        return await AcceptedAsync(request, client, sweepId);
+        await launcher.StartAsync(client, sweepId, plan, sweepRequest);
+        return await AcceptedAsync(request, sweepId);
     }
 
     private static bool IsActive(OrchestrationRuntimeStatus status) =>
         status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
-    private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, DurableTaskClient client, string sweepId)
+    /// <summary>
+    /// The sweep's id and our own routes for it. The durable management URLs are left out on purpose: they carry the
+    /// Durable extension's system key, which the caller does not hold and must not be handed.
+    /// </summary>
+    private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, string sweepId)
     {
-        // The durable management URLs in their documented camelCase shape (id, statusQueryGetUri, terminatePostUri, ...).
-        var payload = JsonSerializer.SerializeToNode(client.CreateHttpManagementPayload(sweepId, request), JsonResponses.Options)!.AsObject();
-        payload["sweepStatusUri"] = JsonResponses.SweepStatusUri(request, sweepId);
-        var response = await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, payload);
-        response.Headers.Add("Location", (string)payload["statusQueryGetUri"]!);
+        var accepted = new AcceptedView
+        {
+            Id = sweepId,
+            SweepStatusUri = JsonResponses.SweepStatusUri(request, sweepId),
+            ReportUri = JsonResponses.ApiUri(request, SweepRoutes.ReportPath(sweepId)),
+            CancelPostUri = JsonResponses.ApiUri(request, SweepRoutes.CancelPath(sweepId)),
+        };
+        var response = await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, accepted);
+        response.Headers.Add("Location", accepted.SweepStatusUri);
         return response;
     }
 }

@@ -8,6 +8,7 @@ using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Requests;
 using SweepDomain.Results;
+using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepFunctions.Configuration;
 using SweepFunctions.Orchestration;
@@ -19,7 +20,7 @@ namespace SweepFunctions.Launch;
 /// Starts sweeps for the HTTP API and the scheduler alike: resolve the base, validate with the same rules as the CLI,
 /// and only then write <c>{id}/request.json</c> and schedule the orchestration.
 /// </summary>
-public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepOptions> options, ILogger<SweepLauncher> logger)
+public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, ILogger<SweepLauncher> logger)
 {
     /// <summary>The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started.</summary>
     public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default)
@@ -38,16 +39,39 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         return errors.IsEmpty ? plan : null;
     }
 
-    /// <summary>Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.</summary>
-    public async Task StartAsync(DurableTaskClient client, string sweepId, SweepPlan plan, string? scheduleName = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.
+    /// <paramref name="request"/> is the request as it came, before <see cref="PrepareAsync"/> resolved its base: it
+    /// says where the base came from, which the report records.
+    /// </summary>
+    public async Task StartAsync(
+        DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), AcceptedRequest.ToJson(plan, sweepId), cancellationToken);
-        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName);
+        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
+        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName, BaseSource.Of(request, BaseSource.BlobKind));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
         logger.LogInformation(
             "Sweep {SweepId} scheduled: {Stages} stages of {Scenario}, at most {Planned} evaluations{Schedule}",
             sweepId, plan.Stages.Count, plan.Scenario, SweepCost.Sweep(plan), scheduleName is null ? "" : $", for schedule {scheduleName}");
     }
+
+    /// <summary>
+    /// The request as accepted (<c>{id}/request.json</c>): every setting at its effective value, the base resolved to
+    /// parameters and the stages in text form. It is itself a valid request body, so a sweep can be repeated exactly.
+    /// </summary>
+    public static SweepRequest AcceptedRequest(SweepPlan plan, string sweepId) => new()
+    {
+        Scenario = plan.Scenario,
+        Stages = plan.Stages.Select(s => new StageInput(s.Source)).ToList(),
+        Base = plan.Base,
+        CrossScenario = plan.CrossScenario,
+        Periods = plan.Periods,
+        StabilityTiers = StabilityTier.Format(plan.Tiers),
+        RankBy = plan.RankBy.ToText(),
+        KFactor = plan.KFactor,
+        CrossSeeds = plan.CrossSeeds,
+        InstanceId = sweepId,
+    };
 
     private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using SweepDomain.Parameters;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Orchestration;
 
@@ -24,7 +24,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     {
         CurrentStage = progress.StageLabel;
         (_last, _evaluatedInPhase) = (progress, 0);
-        context.SetCustomStatus(SweepStatus.From(progress));
+        context.SetCustomStatus(SweepProgressView.From(progress));
         _logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
             sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
@@ -37,7 +37,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
         _evaluatedInPhase += evaluations;
         if (_last is { } p)
         {
-            context.SetCustomStatus(SweepStatus.From(p with { EvaluationsExecuted = p.EvaluationsExecuted + _evaluatedInPhase }));
+            context.SetCustomStatus(SweepProgressView.From(p with { EvaluationsExecuted = p.EvaluationsExecuted + _evaluatedInPhase }));
         }
     }
 
@@ -47,39 +47,10 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
         if (_last is { } p)
         {
             _last = p with { Phase = "saved", PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
-            context.SetCustomStatus(SweepStatus.From(_last));
+            context.SetCustomStatus(SweepProgressView.From(_last));
         }
     }
 
     /// <summary>Not called: the orchestrator runs one stage per execution and saves it itself.</summary>
     public Task OnStageCompletedAsync(StageOutcome outcome) => Task.CompletedTask;
-}
-
-/// <summary>
-/// A running sweep's custom status: stage <see cref="Stage"/> of <see cref="StageCount"/> (1-based), the phase
-/// ("screening", "tier k of m", "cross-scenario check", "done"), evaluation counts and the stage's best candidate so
-/// far. Deliberately small (no seed arrays): custom status is capped at 16 KB.
-/// </summary>
-// WARNING: stored in durable histories and read by the status endpoint. Add members only at the end, with defaults.
-public sealed record SweepStatus(
-    int Stage,
-    int StageCount,
-    string StageLabel,
-    string Phase,
-    int PhaseEvaluations,
-    int EvaluationsRequested,
-    int EvaluationsExecuted,
-    long EvaluationsPlanned,
-    int StagesFinished,
-    ParamSet? BestParams,
-    double? BestCombined,
-    double? BestMean,
-    int? BestSeeds)
-{
-    public string Summary => $"stage {Stage} of {StageCount} ({StageLabel}): {Phase}";
-
-    public static SweepStatus From(SweepProgress p) => new(
-        p.StageIndex + 1, p.StageCount, p.StageLabel, p.Phase, p.PhaseEvaluations,
-        p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, p.StagesFinished,
-        p.Best?.Params, p.Best?.Combined, p.Best?.Mean, p.Best?.Seeds);
 }

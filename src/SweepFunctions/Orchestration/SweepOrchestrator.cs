@@ -69,7 +69,8 @@ public static class SweepOrchestrator
 
         var saved = await context.CallActivityAsync<WriteSweepResultOutput>(
             nameof(WriteSweepResult),
-            new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob).ToList(), input.ScheduleName),
+            new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob).ToList(),
+                input.ScheduleName, input.BaseSource),
             ActivityRetry);
 
         logger.LogInformation("Sweep {SweepId} finished: {Executed} of {Requested} evaluations run", input.SweepId, memo.Executed, memo.Requested);
@@ -88,9 +89,11 @@ public static class SweepOrchestrator
 /// <summary>
 /// What a sweep orchestration is started with, and continued with between stages. <see cref="EngineVersion"/> is the
 /// <see cref="SweepEngineVersion"/> of the host that started it; <see cref="ScheduleName"/> is set for scheduled
-/// sweeps; <see cref="SoFar"/> is null at the start and carries the finished stages after.
+/// sweeps; <see cref="BaseSource"/> says where the plan's base came from (for the report); <see cref="SoFar"/> is
+/// null at the start and carries the finished stages after.
 /// </summary>
-public sealed record SweepInput(string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, SweepSoFar? SoFar = null);
+public sealed record SweepInput(
+    string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null);
 
 /// <summary>Where a sweep stands between two stages: the next stage, its base, the finished stages and the counts.</summary>
 public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageSummary> Finished, int EvaluationsRequested, int EvaluationsExecuted);

@@ -72,7 +72,7 @@ public sealed class ScheduleRunner(IResultStore store, SweepLauncher launcher, T
                 return Skipped(name, errors);
             }
 
-            await launcher.StartAsync(client, sweepId, plan, name, cancellationToken);
+            await launcher.StartAsync(client, sweepId, plan, request, name, cancellationToken);
             return new ScheduleFiring(name, FiringResult.Started, sweepId);
         }
         catch (Exception e) when (e is not OperationCanceledException)

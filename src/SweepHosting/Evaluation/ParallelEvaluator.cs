@@ -1,9 +1,12 @@
-namespace SweepDomain.Evaluation;
+using SweepDomain.Evaluation;
+
+namespace SweepHosting.Evaluation;
 
 /// <summary>
 /// Runs a batch on all cores (or <paramref name="workers"/>) with a synchronous <see cref="IScenarioEvaluator"/>.
-/// An adapter for hosts (the CLI, the batch activity); it is never used inside an orchestrator. Scores come back in
-/// request order whatever order they finished in. <paramref name="onEvaluated"/> hears each finished evaluation.
+/// An adapter for hosts (the CLI, the batch activity); it uses threads, so it lives outside the domain and is never
+/// used inside an orchestrator. Scores come back in request order whatever order they finished in.
+/// <paramref name="onEvaluated"/> hears each finished evaluation.
 /// </summary>
 public sealed class ParallelEvaluator(IScenarioEvaluator evaluator, int workers = 0, Action<EvaluationRequest, EvaluationScore>? onEvaluated = null) : IEvaluator
 {

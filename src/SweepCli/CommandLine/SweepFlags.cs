@@ -11,7 +11,7 @@ namespace SweepCli.CommandLine;
 /// The flags that describe a sweep (sweep-semantics §6.1), shared by <c>run</c> and <c>submit</c>, with the original's
 /// defaults. Numbers are read as text so every problem is reported at once by <see cref="ReadRequest"/>.
 /// </summary>
-internal sealed class SweepOptions
+internal sealed class SweepFlags
 {
     public Option<string> Scenario { get; } = new("--scenario")
     {

@@ -1,7 +1,7 @@
 namespace SweepFunctions.Configuration;
 
 /// <summary>How the app runs sweeps (section <c>Sweep</c>).</summary>
-public sealed class SweepOptions
+public sealed class SweepAppOptions
 {
     public const string Section = "Sweep";
 
