@@ -31,13 +31,13 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var output = await RunAsync(plan, "two-stages");
 
         Assert.Equal(2, output.Stages.Count);
-        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Winner);
-        Assert.Equal(0.959, output.Stages[0].Mean, Tolerance);
-        Assert.Equal(0.006, output.Stages[0].Std, Tolerance);
-        Assert.Equal(0.953246, output.Stages[0].Combined, Tolerance);
-        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Stages[1].Winner);
-        Assert.Equal(0.999, output.Stages[1].Mean, Tolerance);
-        Assert.Equal(0.993006, output.Stages[1].Combined, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Params);
+        Assert.Equal(0.959, output.Stages[0].MeanScore!.Value, Tolerance);
+        Assert.Equal(0.006, output.Stages[0].StdScore!.Value, Tolerance);
+        Assert.Equal(0.953246, output.Stages[0].CombinedScore!.Value, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Stages[1].Params);
+        Assert.Equal(0.999, output.Stages[1].MeanScore!.Value, Tolerance);
+        Assert.Equal(0.993006, output.Stages[1].CombinedScore!.Value, Tolerance);
         Assert.Equal(ParamSet.Of(("x", 0.3), ("n", 4)), output.Final);
         await AssertSameAsInProcessAsync(inProcess, output);
         Assert.Equal(
@@ -55,8 +55,8 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         var output = await RunAsync(plan, "transient-fault");
 
         Assert.Equal(1, App.Evaluator.Failures - failuresBefore);
-        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Winner);
-        Assert.Equal(0.9519440355031139, output.Stages[0].Combined, Tolerance);
+        Assert.Equal(ParamSet.Of(("x", 0.3)), output.Stages[0].Params);
+        Assert.Equal(0.9519440355031139, output.Stages[0].CombinedScore!.Value, Tolerance);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
 
         var output = await RunAsync(plan, "cross");
 
-        var cross = output.Stages[0].Cross!;
+        var cross = output.Stages[0].CrossScenario!;
         Assert.Equal([TestScenarios.Quadratic, TestScenarios.Other], cross.Select(s => s.Scenario));
         var other = cross[1];
         Assert.Equal(0.796, other.Mean, Tolerance);
@@ -194,7 +194,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
     }
 
     private async Task<StageOutcome> OutcomeAsync(SweepOutput output, int stage) =>
-        JsonSerializer.Deserialize<StageOutcome>((await App.Store.ReadTextAsync(output.Stages[stage].OutcomeBlob))!, SweepReport.JsonOptions)!;
+        JsonSerializer.Deserialize<StageOutcome>((await App.Store.ReadTextAsync(output.Stages[stage].OutcomeBlob!))!, SweepReport.JsonOptions)!;
 
     /// <summary>Every stage's outcome blob holds, byte for byte, the outcome the in-process engine computed; so do the counts.</summary>
     private async Task AssertSameAsInProcessAsync(SweepOutcome expected, SweepOutput actual)
@@ -202,9 +202,9 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         Assert.Equal(expected.Stages.Count, actual.Stages.Count);
         for (int i = 0; i < expected.Stages.Count; i++)
         {
-            string blob = (await App.Store.ReadTextAsync(actual.Stages[i].OutcomeBlob))!;
+            string blob = (await App.Store.ReadTextAsync(actual.Stages[i].OutcomeBlob!))!;
             Assert.Equal(JsonSerializer.Serialize(expected.Stages[i], SweepReport.JsonOptions) + "\n", blob);
-            Assert.Equal(expected.Stages[i].Result.WinnerParams, actual.Stages[i].Winner);
+            Assert.Equal(expected.Stages[i].Result.WinnerParams, actual.Stages[i].Params);
             Assert.Equal(expected.Stages[i].Result.Verdict, actual.Stages[i].Verdict);
         }
 

@@ -29,16 +29,18 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             return await ProblemResponses.NotFoundAsync(request, id);
         }
 
-        var output = sweep.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? sweep.ReadOutputAs<SweepOutput>() : null;
+        // A completed sweep's stages are in its output; a running one's finished stages travel in its input.
+        var output = sweep.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Read(() => sweep.ReadOutputAs<SweepOutput>(), id, "output") : null;
+        var input = sweep.SerializedInput is null ? null : Read(() => sweep.ReadInputAs<SweepInput>(), id, "input");
         var view = new SweepStatusView
         {
             Id = id,
             RuntimeStatus = sweep.RuntimeStatus.ToString(),
-            Scenario = output?.Scenario ?? (sweep.SerializedInput is null ? null : sweep.ReadInputAs<SweepInput>()?.Plan.Scenario),
+            Scenario = output?.Scenario ?? input?.Plan.Scenario,
             CreatedAt = sweep.CreatedAt,
             LastUpdatedAt = sweep.LastUpdatedAt,
-            Progress = sweep.SerializedCustomStatus is null ? null : sweep.ReadCustomStatusAs<SweepProgressView>(),
-            Stages = output is null ? await ReadStagesAsync(id) : StagesOf(output),
+            Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress"),
+            Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],
             Final = output is null ? null : await FinalOfAsync(output),
             Blobs = await store.ListAsync(id + "/"),
             Failure = FailureOf(sweep.FailureDetails),
@@ -46,58 +48,27 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
         return await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
     }
 
+    /// <summary>
+    /// A part of the durable state, or null with a warning when it cannot be read (written by another version, say):
+    /// the status still answers with everything else.
+    /// </summary>
+    private T? Read<T>(Func<T?> read, string id, string part) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            logger.LogWarning("Sweep {SweepId}: its {Part} cannot be read and is left out of the status: {Reason}", id, part, e.Message);
+            return null;
+        }
+    }
+
     /// <summary>The durable failure details, with the chain of inner failures (a failed activity's own exception).</summary>
     public static FailureView? FailureOf(TaskFailureDetails? details) => details is null
         ? null
         : new FailureView { Type = details.ErrorType, Message = details.ErrorMessage, Cause = FailureOf(details.InnerFailure) };
-
-    /// <summary>
-    /// The finished stages of a sweep that has not completed, from its stage blobs. A blob under <c>stages/</c> that is
-    /// not a stage's stability file (put there by hand, say) is skipped with a warning: it must not cost the status.
-    /// </summary>
-    private async Task<IReadOnlyList<StageView>> ReadStagesAsync(string id)
-    {
-        var stages = new List<StageView>();
-        foreach (string blob in await store.ListAsync(ResultNames.StagesPrefix(id)))
-        {
-            if (await store.ReadTextAsync(blob) is not { } text)
-            {
-                continue;   // deleted since it was listed
-            }
-
-            IReadOnlyList<StabilityEntry> entries;
-            try
-            {
-                entries = blob.EndsWith(".json", StringComparison.Ordinal)
-                    ? StabilityResultFile.Read(text)
-                    : throw new FormatException("Its name does not end in .json.");
-            }
-            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
-            {
-                logger.LogWarning("Sweep {SweepId}: skipped {Blob}, which is not a stage's stability file: {Reason}", id, blob, e.Message);
-                continue;
-            }
-
-            if (entries is [var entry, ..])
-            {
-                stages.Add(new StageView
-                {
-                    Stage = stages.Count + 1, Label = SweepBlobs.StageLabelOf(blob), Params = entry.Params, CombinedScore = entry.CombinedScore,
-                    MeanScore = entry.MeanScore, StdScore = entry.StdScore, PassRate = entry.PassRate, NSeeds = entry.SeedScores?.Count, Blob = blob,
-                });
-            }
-        }
-
-        return stages;
-    }
-
-    private static IReadOnlyList<StageView> StagesOf(SweepOutput output) => output.Stages
-        .Select(s => new StageView
-        {
-            Stage = s.Stage, Label = s.Label, Params = s.Winner, CombinedScore = s.Combined, MeanScore = s.Mean, StdScore = s.Std,
-            PassRate = s.PassRate, NSeeds = s.NSeeds, Improved = s.Improved, Blob = s.StageBlob,
-        })
-        .ToList();
 
     /// <summary>The winner in the stability format, as written to the final blob.</summary>
     private async Task<JsonElement?> FinalOfAsync(SweepOutput output) =>

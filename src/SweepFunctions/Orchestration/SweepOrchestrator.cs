@@ -5,6 +5,7 @@ using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
+using SweepHosting.Api;
 
 namespace SweepFunctions.Orchestration;
 
@@ -59,7 +60,7 @@ public static class SweepOrchestrator
                 $"Stage {outcome.Result.Label} recomputed from its score blobs chose {written.Winner}, but the sweep chose {outcome.Result.WinnerParams}.");
         }
 
-        IReadOnlyList<StageSummary> finished = [.. soFar.Finished, StageSummary.From(outcome, written)];
+        IReadOnlyList<StageView> finished = [.. soFar.Finished, StageViews.From(outcome, written)];
         observer.OnStageSaved(finished.Count, memo.Requested, memo.Executed);
         if (finished.Count < plan.Stages.Count)
         {
@@ -69,7 +70,7 @@ public static class SweepOrchestrator
 
         var saved = await context.CallActivityAsync<WriteSweepResultOutput>(
             nameof(WriteSweepResult),
-            new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob).ToList(),
+            new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob!).ToList(),
                 input.ScheduleName, input.BaseSource),
             ActivityRetry);
 
@@ -82,7 +83,7 @@ public static class SweepOrchestrator
             memo.Requested,
             memo.Executed,
             saved.FinalBlob,
-            [ResultNames.RequestBlob(input.SweepId), .. finished.Select(s => s.StageBlob), saved.FinalBlob, saved.ReportBlob]);
+            [ResultNames.RequestBlob(input.SweepId), .. finished.Select(s => s.Blob), saved.FinalBlob, saved.ReportBlob]);
     }
 }
 
@@ -96,13 +97,13 @@ public sealed record SweepInput(
     string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null);
 
 /// <summary>Where a sweep stands between two stages: the next stage, its base, the finished stages and the counts.</summary>
-public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageSummary> Finished, int EvaluationsRequested, int EvaluationsExecuted);
+public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageView> Finished, int EvaluationsRequested, int EvaluationsExecuted);
 
-/// <summary>A finished sweep: the stage summaries, the carried-forward config, evaluation counts and the blobs written.</summary>
+/// <summary>A finished sweep: the stages as the status endpoint shows them, the carried-forward config, evaluation counts and the blobs written.</summary>
 public sealed record SweepOutput(
     string SweepId,
     string Scenario,
-    IReadOnlyList<StageSummary> Stages,
+    IReadOnlyList<StageView> Stages,
     ParamSet Final,
     int EvaluationsRequested,
     int EvaluationsExecuted,
