@@ -3,8 +3,6 @@ using BamValidation;
 using BamValidation.Metrics;
 using BamValidation.Scenarios;
 using BenchmarkDotNet.Attributes;
-using SweepDomain.Evaluation;
-using SweepDomain.Parameters;
 
 namespace BamModel.Bench;
 
@@ -16,10 +14,8 @@ namespace BamModel.Bench;
 [MemoryDiagnoser]
 public class EvaluationBenchmarks
 {
-    private readonly BamScenarioEvaluator _evaluator = new();
     private readonly RunSeries _recorded = new();
     private readonly MetricWorkspace _workspace = new();
-    private EvaluationRequest _request = null!;
     private ValidationScenario _scenario = null!;
 
     [Params(BamScenarios.Baseline, BamScenarios.GrowthPlus, BamScenarios.BufferStock)]
@@ -28,13 +24,12 @@ public class EvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _request = new EvaluationRequest(Scenario, ParamSet.Empty, 7, 1000);
         _scenario = ValidationScenarios.Get(Scenario);
-        BamRunner.Run(Scenario, ParamSet.Empty, 7, 1000, _recorded);
+        BamRunner.Run(Scenario, [], 7, 1000, _recorded);
     }
 
     [Benchmark]
-    public double Evaluate1000Periods() => _evaluator.Evaluate(_request).TotalScore;
+    public double Evaluate1000Periods() => BamValidator.RunAndValidate(Scenario, [], 7, 1000).TotalScore;
 
     [Benchmark]
     public double ValidateOnly() => BamValidator.Validate(_scenario, _recorded, _workspace).TotalScore;

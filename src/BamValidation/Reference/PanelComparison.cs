@@ -11,20 +11,20 @@ namespace BamValidation.Reference;
 /// </summary>
 public static class PanelComparison
 {
+    public const int DefaultPeriods = 1000;
+
     /// <summary>
-    /// Runs every config of <paramref name="configs"/> on its reference seeds with <paramref name="evaluate"/>
-    /// (scenario, overrides, seed), all runs spread over every core, and compares config by config.
+    /// Runs every config of <paramref name="configs"/> on its reference seeds, all runs spread over every core, and
+    /// compares config by config.
     /// </summary>
-    public static IReadOnlyList<PanelConfigComparison> Run(
-        IReadOnlyList<PanelConfig> configs,
-        Func<string, IReadOnlyList<KeyValuePair<string, object>>, int, ValidationScore> evaluate)
+    public static IReadOnlyList<PanelConfigComparison> Run(IReadOnlyList<PanelConfig> configs, int nPeriods = DefaultPeriods)
     {
         var jobs = configs.SelectMany((c, i) => c.Runs.Select(r => (Config: i, r.Seed))).ToArray();
         var scores = new ValidationScore[jobs.Length];
         Parallel.For(0, jobs.Length, j =>
         {
             var config = configs[jobs[j].Config];
-            scores[j] = evaluate(config.Scenario, config.Overrides, jobs[j].Seed);
+            scores[j] = BamValidator.RunAndValidate(config.Scenario, config.Overrides, jobs[j].Seed, nPeriods);
         });
 
         return configs

@@ -9,12 +9,12 @@ namespace BamValidation.Reference;
 /// <see cref="long"/>, floats as <see cref="double"/>, choices as <see cref="string"/>, in the file's order) and the
 /// original's run for each seed.
 /// </summary>
-public sealed record PanelConfig(string Scenario, IReadOnlyList<KeyValuePair<string, object>> Overrides, IReadOnlyList<ReferenceSeed> Runs)
+public sealed record PanelConfig(string Scenario, IReadOnlyList<(string Name, object Value)> Overrides, IReadOnlyList<ReferenceSeed> Runs)
 {
     /// <summary>The scenario and its overrides, e.g. <c>baseline max_M=2</c> or <c>growth_plus (defaults)</c>.</summary>
     public string Label => Scenario + " " + (Overrides.Count == 0
         ? "(defaults)"
-        : string.Join(" ", Overrides.Select(o => $"{o.Key}={Convert.ToString(o.Value, CultureInfo.InvariantCulture)}")));
+        : string.Join(" ", Overrides.Select(o => $"{o.Name}={Convert.ToString(o.Value, CultureInfo.InvariantCulture)}")));
 }
 
 /// <summary>
@@ -44,7 +44,7 @@ public sealed class PerturbationPanel
         foreach (var config in root.GetProperty("configs").EnumerateArray())
         {
             string scenario = config[0].GetString() ?? "";
-            var overrides = config[1].EnumerateObject().Select(p => KeyValuePair.Create(p.Name, ReadValue(p.Value))).ToList();
+            var overrides = config[1].EnumerateObject().Select(p => (p.Name, Value: ReadValue(p.Value))).ToList();
             var seeds = runs
                 .Where(r => r.GetProperty("scenario").GetString() == scenario && SameOverrides(r.GetProperty("params"), overrides))
                 .Select(ReadRun)
@@ -70,10 +70,10 @@ public sealed class PerturbationPanel
             metrics);
     }
 
-    private static bool SameOverrides(JsonElement parameters, IReadOnlyList<KeyValuePair<string, object>> overrides)
+    private static bool SameOverrides(JsonElement parameters, IReadOnlyList<(string Name, object Value)> overrides)
     {
-        var given = parameters.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, ReadValue(p.Value))).ToList();
-        return given.Count == overrides.Count && given.Zip(overrides).All(pair => pair.First.Key == pair.Second.Key && pair.First.Value.Equals(pair.Second.Value));
+        var given = parameters.EnumerateObject().Select(p => (p.Name, Value: ReadValue(p.Value))).ToList();
+        return given.Count == overrides.Count && given.Zip(overrides).All(pair => pair.First.Name == pair.Second.Name && pair.First.Value.Equals(pair.Second.Value));
     }
 
     /// <summary>A JSON number without a decimal point or exponent is an int, any other number a float.</summary>

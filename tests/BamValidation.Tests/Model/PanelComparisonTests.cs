@@ -65,7 +65,7 @@ public class PanelComparisonTests
 
     private static PanelConfig Config(Func<int, double> actual, double totalScore, int nFail) => new(
         "baseline",
-        [KeyValuePair.Create("max_M", (object)2L)],
+        [("max_M", 2L)],
         Enumerable.Range(0, 30)
             .Select(seed => new ReferenceSeed(seed, totalScore, 1 - nFail, 0, nFail, [new ReferenceMetricValue("m", actual(seed), Status.Pass, 1.0)]))
             .ToList());
