@@ -9,9 +9,11 @@ namespace BamModel.Bench;
 /// <summary>
 /// One full evaluation per scenario, as the sweep runs it: a 1000-period simulation plus validation (the thread's
 /// RunSeries and metric workspace are reused). <see cref="ValidateOnly"/> isolates the metrics and scoring of a
-/// recorded run, the part BamValidation owns.
+/// recorded run, the part BamValidation owns. The Min column is the fastest iteration: on a shared machine the best
+/// estimate of the undisturbed time.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class EvaluationBenchmarks
 {
     private readonly RunSeries _recorded = new();
