@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Bench;
 
@@ -13,12 +12,12 @@ internal static class ProfileLoop
     public static void Run(string scenario, int runs)
     {
         var series = new RunSeries();
-        BamRunner.Run(scenario, ParamSet.Empty, 0, 1000, series);   // warm-up and JIT
+        BamRunner.Run(scenario, [], 0, 1000, series);   // warm-up and JIT
         var times = new double[runs];
         for (int seed = 1; seed <= runs; seed++)
         {
             long start = Stopwatch.GetTimestamp();
-            BamRunner.Run(scenario, ParamSet.Empty, seed, 1000, series);
+            BamRunner.Run(scenario, [], seed, 1000, series);
             times[seed - 1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 

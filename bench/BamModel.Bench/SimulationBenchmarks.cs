@@ -1,6 +1,5 @@
 using BamModel.Recording;
 using BenchmarkDotNet.Attributes;
-using SweepDomain.Parameters;
 
 namespace BamModel.Bench;
 
@@ -16,7 +15,7 @@ public class SimulationBenchmarks
     [Benchmark]
     public int Run1000Periods()
     {
-        BamRunner.Run(Scenario, ParamSet.Empty, seed: 0, nPeriods: 1000, _series);
+        BamRunner.Run(Scenario, [], seed: 0, nPeriods: 1000, _series);
         return _series.T;
     }
 

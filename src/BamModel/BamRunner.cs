@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel;
 
@@ -7,13 +6,13 @@ namespace BamModel;
 public static class BamRunner
 {
     /// <summary>
-    /// Validates <paramref name="overrides"/> (any name of the three schemas; an extension parameter the scenario
-    /// does not use is ignored), builds the scenario's simulation, runs up to <paramref name="nPeriods"/> periods
+    /// Validates <paramref name="overrides"/> (plain values, see <see cref="ModelParameter"/>; any name of the three
+    /// scenarios' lists; an extension parameter the scenario does not use is ignored), builds the scenario's simulation, runs up to <paramref name="nPeriods"/> periods
     /// (stopping after a collapse) and records into <paramref name="series"/>, which is reset first.
     /// Deterministic for a seed on any machine and thread; keeps no shared mutable state.
     /// </summary>
     /// <exception cref="ParameterException">A bad override, or <paramref name="nPeriods"/> &lt; 1.</exception>
-    public static void Run(string scenario, ParamSet overrides, int seed, int nPeriods, RunSeries series)
+    public static void Run(string scenario, IReadOnlyList<(string Name, object Value)> overrides, int seed, int nPeriods, RunSeries series)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(series);

@@ -1,5 +1,3 @@
-using SweepDomain.Parameters;
-
 namespace BamModel;
 
 /// <summary>
@@ -13,29 +11,33 @@ public static class BamScenarios
     /// <summary>The three scenario names, in that order.</summary>
     public static IReadOnlyList<string> Names { get; } = [Baseline, GrowthPlus, BufferStock];
 
-    private static readonly ScenarioSchema BaselineSchema = new(Baseline, ModelParameters.Core);
-    private static readonly ScenarioSchema GrowthPlusSchema = new(GrowthPlus, [.. ModelParameters.Core, .. ModelParameters.RnD]);
-    private static readonly ScenarioSchema BufferStockSchema =
-        new(BufferStock, [.. ModelParameters.Core, .. ModelParameters.RnD, .. ModelParameters.BufferStock]);
+    /// <summary>Names no override may use: the run takes the seed and the number of periods as its own arguments.</summary>
+    public static IReadOnlyList<string> ReservedNames => ModelParameters.ReservedNames;
+
+    private static readonly IReadOnlyList<ModelParameter> BaselineParameters = ModelParameters.Core;
+    private static readonly IReadOnlyList<ModelParameter> GrowthPlusParameters = [.. ModelParameters.Core, .. ModelParameters.RnD];
+    private static readonly IReadOnlyList<ModelParameter> BufferStockParameters =
+        [.. ModelParameters.Core, .. ModelParameters.RnD, .. ModelParameters.BufferStock];
 
     /// <summary>The parameters <paramref name="scenario"/> uses, in documentation order; null for an unknown scenario.</summary>
-    public static ScenarioSchema? Schema(string scenario) => scenario switch
+    public static IReadOnlyList<ModelParameter>? Parameters(string scenario) => scenario switch
     {
-        Baseline => BaselineSchema,
-        GrowthPlus => GrowthPlusSchema,
-        BufferStock => BufferStockSchema,
+        Baseline => BaselineParameters,
+        GrowthPlus => GrowthPlusParameters,
+        BufferStock => BufferStockParameters,
         _ => null,
     };
 
     /// <summary>
-    /// Validates <paramref name="overrides"/> and builds the configuration of <paramref name="scenario"/>.
-    /// Any name of the three schemas is accepted; an extension parameter the scenario does not use is ignored.
+    /// Validates <paramref name="overrides"/> (plain values, see <see cref="ModelParameter"/>) and builds the
+    /// configuration of <paramref name="scenario"/>. Any name of the three scenarios' lists is accepted; an extension
+    /// parameter the scenario does not use is ignored.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown scenario.</exception>
     /// <exception cref="ParameterException">Unknown or reserved name, wrong type, or a value out of range.</exception>
-    public static SimulationConfig CreateConfig(string scenario, ParamSet overrides, int seed)
+    public static SimulationConfig CreateConfig(string scenario, IReadOnlyList<(string Name, object Value)> overrides, int seed)
     {
-        if (Schema(scenario) is null)
+        if (Parameters(scenario) is null)
         {
             throw new ArgumentException(
                 $"Unknown scenario '{scenario}'; expected one of {string.Join(", ", Names)}.", nameof(scenario));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SweepDomain.Parameters;
 
 namespace BamModel;
 
@@ -12,7 +11,10 @@ internal static class ModelParameters
 {
     private const string AllFirms = "all_firms", VacanciesOnly = "vacancies_only", Loyalty = "loyalty", RandomMatching = "random";
 
-    public static readonly IReadOnlyList<ParameterSpec> Core =
+    /// <summary>Names a caller may never override: the run takes them as its own arguments.</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["seed", "n_periods"];
+
+    public static readonly IReadOnlyList<ModelParameter> Core =
     [
         Int("n_firms", 100, 1, "Number of firms."),
         Int("n_households", 500, 1, "Number of households."),
@@ -46,42 +48,43 @@ internal static class ModelParameters
         NonNegative("max_loan_to_net_worth", 2.0, "Cap on each single loan: at most this x borrower net worth (0 = no cap)."),
         NonNegative("max_leverage", 10.0,
             "Cap on the fragility in the loan-rate formula, and the fragility of firms with net worth <= 0 (0 = no cap)."),
-        new("cap_factor", ParamType.Float, ParamValue.Float(double.NaN), 1, null,
+        new("cap_factor", ParameterType.Float, double.NaN, 1, null,
             "Cap on the breakeven price: at most price x cap_factor, applied only if > 1; the default NaN means no cap."),
-        new("job_search_method", ParamType.Choice, ParamValue.Text(AllFirms), null, null,
+        new("job_search_method", ParameterType.Choice, AllFirms, null, null,
             "all_firms: apply to any firm (applications to firms without vacancies are wasted); vacancies_only: only to firms with vacancies.",
             [AllFirms, VacanciesOnly]),
-        new("consumer_matching", ParamType.Choice, ParamValue.Text(Loyalty), null, null,
+        new("consumer_matching", ParameterType.Choice, Loyalty, null, null,
             "loyalty: the previous largest producer is always among the visited shops; random: no loyalty.",
             [Loyalty, RandomMatching]),
     ];
 
-    public static readonly IReadOnlyList<ParameterSpec> RnD =
+    public static readonly IReadOnlyList<ModelParameter> RnD =
     [
         Unit("sigma_min", 0.0, "R&D extension: minimum R&D share of profits."),
         Unit("sigma_max", 0.1, "R&D extension: maximum R&D share of profits."),
-        new("sigma_decay", ParamType.Float, ParamValue.Float(-1.0), null, 0,
+        new("sigma_decay", ParameterType.Float, -1.0, null, 0,
             "R&D extension: exponent k in sigma = sigma_min + (sigma_max - sigma_min) x exp(k x fragility)."),
     ];
 
-    public static readonly IReadOnlyList<ParameterSpec> BufferStock =
+    public static readonly IReadOnlyList<ModelParameter> BufferStock =
     [
-        new("buffer_stock_h", ParamType.Float, ParamValue.Float(2.0), 0.01, null,
+        new("buffer_stock_h", ParameterType.Float, 2.0, 0.01, null,
             "Buffer-stock extension: desired ratio of savings to income h."),
     ];
 
-    private static readonly IReadOnlyList<ParameterSpec> All = [.. Core, .. RnD, .. BufferStock];
+    private static readonly IReadOnlyList<ModelParameter> All = [.. Core, .. RnD, .. BufferStock];
 
-    /// <summary>Checks one override against the union of the scenario schemas and applies it.</summary>
-    public static SimulationConfig Apply(SimulationConfig c, string name, ParamValue value)
+    /// <summary>Checks one override against the union of the scenario parameter lists and applies it.</summary>
+    public static SimulationConfig Apply(SimulationConfig c, string name, object value)
     {
-        if (ScenarioSchema.ReservedNames.Contains(name))
+        string text = ModelParameter.Format(value);
+        if (ReservedNames.Contains(name))
         {
-            throw new ParameterException(name, value.ToString(), "set by the caller",
-                $"Parameter '{name}' = {value} cannot be overridden: the run sets it itself (pass it to BamRunner.Run).");
+            throw new ParameterException(name, text, "set by the caller",
+                $"Parameter '{name}' = {text} cannot be overridden: the run sets it itself (pass it to BamRunner.Run).");
         }
 
-        ParameterSpec spec = Find(name) ?? throw Unknown(name, value);
+        ModelParameter spec = Find(name) ?? throw Unknown(name, text);
         if (IsNaNDefault(spec, value))
         {
             return ApplyFloat(c, name, double.NaN);   // the documented "derived" / "no cap" default, passed back explicitly
@@ -90,17 +93,17 @@ internal static class ModelParameters
         if (spec.Check(value) is { } problem)
         {
             string range = spec.RangeText;
-            throw new ParameterException(name, value.ToString(), range,
+            throw new ParameterException(name, text, range,
                 problem.Contains(range, StringComparison.Ordinal) ? problem : $"{problem} Valid range: {range}.");
         }
 
         return spec.Type switch
         {
-            ParamType.Int when value.AsInt > int.MaxValue => throw new ParameterException(name, value.ToString(), spec.RangeText,
-                $"Parameter '{name}' = {value} is too large for this port (at most {int.MaxValue})."),
-            ParamType.Int => ApplyInt(c, name, (int)value.AsInt),
-            ParamType.Float => ApplyFloat(c, name, value.AsDouble),
-            _ => ApplyChoice(c, name, value.AsText),
+            ParameterType.Int when Convert.ToInt64(value, CultureInfo.InvariantCulture) > int.MaxValue => throw new ParameterException(name, text, spec.RangeText,
+                $"Parameter '{name}' = {text} is too large for this port (at most {int.MaxValue})."),
+            ParameterType.Int => ApplyInt(c, name, Convert.ToInt32(value, CultureInfo.InvariantCulture)),
+            ParameterType.Float => ApplyFloat(c, name, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+            _ => ApplyChoice(c, name, (string)value),
         };
     }
 
@@ -114,11 +117,10 @@ internal static class ModelParameters
         }
     }
 
-    private static bool IsNaNDefault(ParameterSpec spec, ParamValue value) =>
-        spec.Default.Kind == ParamKind.Float && double.IsNaN(spec.Default.AsDouble) &&
-        value.Kind == ParamKind.Float && double.IsNaN(value.AsDouble);
+    private static bool IsNaNDefault(ModelParameter spec, object value) =>
+        spec.Default is double d && double.IsNaN(d) && value is double x && double.IsNaN(x);
 
-    private static ParameterSpec? Find(string name)
+    private static ModelParameter? Find(string name)
     {
         foreach (var p in All)
         {
@@ -131,13 +133,39 @@ internal static class ModelParameters
         return null;
     }
 
-    private static ParameterException Unknown(string name, ParamValue value)
+    private static ParameterException Unknown(string name, string value)
     {
-        string? suggestion = new ScenarioSchema("all", All).Suggest(name);
+        string? suggestion = Suggest(name);
         string names = string.Join(", ", All.Select(p => p.Name));
-        return new ParameterException(name, value.ToString(), "one of " + names,
+        return new ParameterException(name, value, "one of " + names,
             $"Unknown parameter '{name}' = {value}." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") +
             $" Valid names: {names}.");
+    }
+
+    /// <summary>The known name closest to <paramref name="name"/> by edit distance, or null when none is close.</summary>
+    private static string? Suggest(string name)
+    {
+        var closest = All.MinBy(p => EditDistance(name.ToLowerInvariant(), p.Name.ToLowerInvariant()))!;
+        return EditDistance(name.ToLowerInvariant(), closest.Name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3) ? closest.Name : null;
+    }
+
+    /// <summary>Levenshtein distance: the fewest single-character insertions, deletions and substitutions.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        int[] row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(above, row[j - 1]) + 1);
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
     }
 
     private static SimulationConfig ApplyInt(SimulationConfig c, string name, int x) => name switch
@@ -191,12 +219,12 @@ internal static class ModelParameters
         _ => throw new InvalidOperationException($"No binding for choice parameter '{name}'."),
     };
 
-    private static ParameterSpec Int(string name, int dflt, int min, string description) =>
-        new(name, ParamType.Int, ParamValue.Int(dflt), min, null, description);
+    private static ModelParameter Int(string name, long dflt, int min, string description) =>
+        new(name, ParameterType.Int, dflt, min, null, description);
 
-    private static ParameterSpec Unit(string name, double dflt, string description) =>
-        new(name, ParamType.Float, ParamValue.Float(dflt), 0, 1, description);
+    private static ModelParameter Unit(string name, double dflt, string description) =>
+        new(name, ParameterType.Float, dflt, 0, 1, description);
 
-    private static ParameterSpec NonNegative(string name, double dflt, string description) =>
-        new(name, ParamType.Float, ParamValue.Float(dflt), 0, null, description);
+    private static ModelParameter NonNegative(string name, double dflt, string description) =>
+        new(name, ParameterType.Float, dflt, 0, null, description);
 }

@@ -1,3 +1,4 @@
+using BamModel;
 using BamModel.Recording;
 using BamValidation.Metrics;
 using BamValidation.Scenarios;
@@ -12,6 +13,25 @@ namespace BamValidation;
 /// </summary>
 public static class BamValidator
 {
+    [ThreadStatic]
+    private static RunSeries? _series;
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> with <paramref name="overrides"/> (plain values, see
+    /// <see cref="ModelParameter"/>) for <paramref name="seed"/> and validates it, on the calling thread. Each thread
+    /// reuses its own <see cref="RunSeries"/> and <see cref="MetricWorkspace"/>, so a warm thread runs without
+    /// reallocating its buffers; nothing is shared between threads.
+    /// </summary>
+    /// <exception cref="ParameterException">A bad parameter override or period count.</exception>
+    /// <exception cref="ArgumentException">Unknown scenario.</exception>
+    public static ValidationScore RunAndValidate(string scenario, IReadOnlyList<(string Name, object Value)> overrides, int seed, int nPeriods)
+    {
+        var validation = ValidationScenarios.Get(scenario);
+        var series = _series ??= new RunSeries();
+        BamRunner.Run(scenario, overrides, seed, nPeriods, series);
+        return Validate(validation, series, MetricWorkspace.ForCurrentThread);
+    }
+
     /// <summary>Validates <paramref name="series"/> as a run of <paramref name="scenario"/>, using this thread's workspace.</summary>
     /// <exception cref="ArgumentException">Unknown scenario.</exception>
     public static ValidationScore Validate(string scenario, RunSeries series) =>

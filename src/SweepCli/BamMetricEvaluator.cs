@@ -1,4 +1,4 @@
-using BamValidation;
+using BamScenarios;
 using SweepDomain.Evaluation;
 
 namespace SweepCli;

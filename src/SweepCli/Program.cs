@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using BamValidation;
+using BamScenarios;
 using SweepCli;
 
 // Composition root: the real BAM model and validator. Tests run SweepApp with the test kit instead.

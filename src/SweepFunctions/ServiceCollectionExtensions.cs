@@ -1,6 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
-using BamValidation;
+using BamScenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

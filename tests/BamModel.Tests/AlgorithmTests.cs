@@ -330,6 +330,33 @@ public class AlgorithmTests
         Assert.Equal(Enumerable.Range(0, pool), perm);
     }
 
+    [Theory]
+    [InlineData(2, 100)]   // two columns by rejection
+    [InlineData(4, 100)]   // rejection
+    [InlineData(4, 6)]     // Fisher-Yates
+    [InlineData(3, 3)]     // the whole pool, no draw
+    public void SampleKPerRow_DrawRowsWithSink_HandsEachFinishedRowOverInOwnerOrder(int k, int pool)
+    {
+        const int stride = 4;
+        int[] owners = [7, 2, 9, 0];
+        var rows = new int[10 * stride];
+        var perm = new int[pool];
+        SampleKPerRow.InitPermutation(perm);
+        var sink = new RowCopies([]);
+
+        SampleKPerRow.DrawRows(owners, rows, stride, k, pool, [], perm, new int[k], new Rng(5), ref sink);
+
+        Assert.Equal(owners, sink.Seen.Select(s => s.Owner));
+        Assert.All(sink.Seen, s => Assert.Equal(rows.AsSpan(s.Owner * stride, Math.Min(k, pool)).ToArray(), s.Row));
+    }
+
+    private readonly struct RowCopies(List<(int Owner, int[] Row)> seen) : IRowSink
+    {
+        public List<(int Owner, int[] Row)> Seen { get; } = seen;
+
+        public void Take(int owner, Span<int> row) => Seen.Add((owner, row.ToArray()));
+    }
+
     [Fact]
     public void ResolveConflicts_NoTargetOverSubscribed_AcceptsAllWithoutDrawing()
     {

@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -11,7 +10,7 @@ public class AllocationTests
     [InlineData("buffer_stock")]
     public void Step_AfterWarmUp_AllocatesNothing(string scenario)
     {
-        var sim = new Simulation(BamScenarios.CreateConfig(scenario, ParamSet.Empty, 0));
+        var sim = new Simulation(BamScenarios.CreateConfig(scenario, [], 0));
         for (int t = 0; t < 50; t++)
         {
             sim.Step();
@@ -31,7 +30,7 @@ public class AllocationTests
     [Fact]
     public void Step_WithRecording_AllocatesNothing()
     {
-        var sim = new Simulation(BamScenarios.CreateConfig("buffer_stock", ParamSet.Empty, 0));
+        var sim = new Simulation(BamScenarios.CreateConfig("buffer_stock", [], 0));
         var series = new RunSeries();
         series.Reset(200, 100, 500, 0.02);
         series.ReserveLoans(200 * 100);

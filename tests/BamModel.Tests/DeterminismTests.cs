@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -14,8 +13,8 @@ public class DeterminismTests
         var first = new RunSeries();
         var second = new RunSeries();
 
-        BamRunner.Run(scenario, ParamSet.Empty, 42, 200, first);
-        BamRunner.Run(scenario, ParamSet.Empty, 42, 200, second);
+        BamRunner.Run(scenario, [], 42, 200, first);
+        BamRunner.Run(scenario, [], 42, 200, second);
 
         AssertSame(first, second);
     }
@@ -26,8 +25,8 @@ public class DeterminismTests
         var a = new RunSeries();
         var b = new RunSeries();
 
-        BamRunner.Run("baseline", ParamSet.Empty, 1, 50, a);
-        BamRunner.Run("baseline", ParamSet.Empty, 2, 50, b);
+        BamRunner.Run("baseline", [], 1, 50, a);
+        BamRunner.Run("baseline", [], 2, 50, b);
 
         Assert.NotEqual(a.AvgPrice, b.AvgPrice);
     }
@@ -50,7 +49,7 @@ public class DeterminismTests
     private static RunSeries RunOnce(string scenario, int seed)
     {
         var series = new RunSeries();
-        BamRunner.Run(scenario, ParamSet.Empty, seed, 150, series);
+        BamRunner.Run(scenario, [], seed, 150, series);
         return series;
     }
 

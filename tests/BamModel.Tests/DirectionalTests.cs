@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -11,8 +10,8 @@ public class DirectionalTests
     [Fact]
     public void FewerJobApplications_RaiseUnemployment()
     {
-        double four = MeanUnemployment(ParamSet.Empty);
-        double one = MeanUnemployment(ParamSet.Of(("max_M", 1)));
+        double four = MeanUnemployment([]);
+        double one = MeanUnemployment([("max_M", 1)]);
 
         Assert.True(one > four + 0.03, $"max_M = 1: {one:F4}, max_M = 4: {four:F4}");
     }
@@ -20,8 +19,8 @@ public class DirectionalTests
     [Fact]
     public void ApplyingOnlyToFirmsWithVacancies_LowersUnemployment()
     {
-        double all = MeanUnemployment(ParamSet.Of(("max_M", 2)));
-        double targeted = MeanUnemployment(ParamSet.Of(("max_M", 2), ("job_search_method", "vacancies_only")));
+        double all = MeanUnemployment([("max_M", 2)]);
+        double targeted = MeanUnemployment([("max_M", 2), ("job_search_method", "vacancies_only")]);
 
         Assert.True(targeted < all - 0.01, $"vacancies_only: {targeted:F4}, all_firms: {all:F4}");
     }
@@ -29,13 +28,13 @@ public class DirectionalTests
     [Fact]
     public void LargerRnDShare_FasterProductivityGrowth()
     {
-        double low = MeanProductivity(ParamSet.Of(("sigma_max", 0.05)));
-        double high = MeanProductivity(ParamSet.Of(("sigma_max", 0.2)));
+        double low = MeanProductivity([("sigma_max", 0.05)]);
+        double high = MeanProductivity([("sigma_max", 0.2)]);
 
         Assert.True(high > 1.5 * low, $"sigma_max 0.2: {high:F2}, 0.05: {low:F2}");
     }
 
-    private static double MeanUnemployment(ParamSet overrides)
+    private static double MeanUnemployment(IReadOnlyList<(string Name, object Value)> overrides)
     {
         var series = new RunSeries();
         double total = 0;
@@ -51,7 +50,7 @@ public class DirectionalTests
         return total / (3 * (Periods - From));
     }
 
-    private static double MeanProductivity(ParamSet overrides)
+    private static double MeanProductivity(IReadOnlyList<(string Name, object Value)> overrides)
     {
         var series = new RunSeries();
         double total = 0;

@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -11,7 +10,7 @@ public class EarlyPatternTests
     private static RunSeries RunBaseline()
     {
         var series = new RunSeries();
-        BamRunner.Run("baseline", ParamSet.Empty, 0, 14, series);
+        BamRunner.Run("baseline", [], 0, 14, series);
         return series;
     }
 

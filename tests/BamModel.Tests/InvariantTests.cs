@@ -1,5 +1,4 @@
 using BamModel.Tests.Support;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -31,16 +30,16 @@ public class InvariantTests
         Assert.False(sim.Collapsed);
     }
 
-    private static ParamSet Parse(string text)
+    private static List<(string Name, object Value)> Parse(string text)
     {
-        var set = ParamSet.Empty;
+        var set = new List<(string Name, object Value)>();
         foreach (string pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] parts = pair.Split('=');
-            ParamValue value = int.TryParse(parts[1], out int i) ? i
+            object value = int.TryParse(parts[1], out int i) ? i
                 : double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out double d) ? d
                 : parts[1];
-            set = set.With(parts[0], value);
+            set.Add((parts[0], value));
         }
 
         return set;

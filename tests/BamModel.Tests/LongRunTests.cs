@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -16,7 +15,7 @@ public class LongRunTests
     {
         var s = new RunSeries();
 
-        BamRunner.Run("baseline", ParamSet.Empty, seed, 1000, s);
+        BamRunner.Run("baseline", [], seed, 1000, s);
 
         Assert.Equal(1000, s.T);
         double unemployment = Enumerable.Range(500, 500).Average(t => 1.0 - s.Employed[t] / 500.0);
@@ -35,7 +34,7 @@ public class LongRunTests
     {
         var s = new RunSeries();
 
-        BamRunner.Run("growth_plus", ParamSet.Empty, seed, 1000, s);
+        BamRunner.Run("growth_plus", [], seed, 1000, s);
 
         double productivity = s.Row(s.LaborProductivity, 999).ToArray().Average();
         Assert.True(productivity > 5.0, $"mean productivity at t = 1000: {productivity:F2}");   // original ≈ 19

@@ -1,5 +1,4 @@
 using BamModel.Recording;
-using SweepDomain.Parameters;
 
 namespace BamModel.Tests;
 
@@ -10,7 +9,7 @@ public class RecordingTests
     {
         var series = new RunSeries();
 
-        BamRunner.Run("growth_plus", ParamSet.Empty, 0, 60, series);
+        BamRunner.Run("growth_plus", [], 0, 60, series);
 
         Assert.Equal((60, 60, false, 0.02), (series.T, series.NPeriodsRequested, series.Collapsed, series.RBar));
         Assert.Equal((100, 500), (series.NFirms, series.NHouseholds));
@@ -25,7 +24,7 @@ public class RecordingTests
     [Fact]
     public void Recorder_CapturesAtTheDocumentedEvents()
     {
-        var sim = new Simulation(BamScenarios.CreateConfig("buffer_stock", ParamSet.Empty, 1));
+        var sim = new Simulation(BamScenarios.CreateConfig("buffer_stock", [], 1));
         var series = new RunSeries();
         series.Reset(80, 100, 500, 0.02);
         sim.Recorder = new SeriesRecorder(sim, series);
@@ -76,7 +75,7 @@ public class RecordingTests
     {
         var series = new RunSeries();
 
-        BamRunner.Run("baseline", ParamSet.Of(("equity_base_init", 0.0)), 0, 50, series);
+        BamRunner.Run("baseline", [("equity_base_init", 0.0)], 0, 50, series);
 
         Assert.True(series.Collapsed);
         Assert.Equal(1, series.T);
@@ -87,11 +86,11 @@ public class RecordingTests
     public void Run_ReusedSeries_GivesTheSameResultAsAFreshOne()
     {
         var reused = new RunSeries();
-        BamRunner.Run("growth_plus", ParamSet.Empty, 5, 40, reused);
+        BamRunner.Run("growth_plus", [], 5, 40, reused);
         var fresh = new RunSeries();
 
-        BamRunner.Run("baseline", ParamSet.Empty, 2, 40, reused);
-        BamRunner.Run("baseline", ParamSet.Empty, 2, 40, fresh);
+        BamRunner.Run("baseline", [], 2, 40, reused);
+        BamRunner.Run("baseline", [], 2, 40, fresh);
 
         Assert.Equal(fresh.Production, reused.Production);
         Assert.Equal(fresh.LoanStart, reused.LoanStart);

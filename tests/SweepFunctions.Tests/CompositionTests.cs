@@ -1,4 +1,4 @@
-using BamValidation;
+using BamScenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -20,6 +20,20 @@ public static class SampleKPerRow
     public static void DrawRows(
         ReadOnlySpan<int> owners, Span<int> rows, int stride, int k, int nPool, ReadOnlySpan<int> forced, Span<int> perm, Span<int> undo, Rng rng)
     {
+        var none = default(NoRowSink);
+        DrawRows(owners, rows, stride, k, nPool, forced, perm, undo, rng, ref none);
+    }
+
+    /// <summary>
+    /// <see cref="DrawRows(ReadOnlySpan{int}, Span{int}, int, int, int, ReadOnlySpan{int}, Span{int}, Span{int}, Rng)"/>,
+    /// handing each row to <paramref name="sink"/> as soon as it is drawn (while it is still in registers and L1),
+    /// so that a caller's per-row work needs no second pass. The draws are the same.
+    /// </summary>
+    public static void DrawRows<TSink>(
+        ReadOnlySpan<int> owners, Span<int> rows, int stride, int k, int nPool, ReadOnlySpan<int> forced, Span<int> perm, Span<int> undo, Rng rng,
+        ref TSink sink)
+        where TSink : struct, IRowSink
+    {
         Xoshiro256 g = rng.State;
         bool hasForced = !forced.IsEmpty;
         if (k == 2 && DrawsByRejection(k, nPool))
@@ -48,6 +62,7 @@ public static class SampleKPerRow
 
                 rows[owner * stride] = first;
                 rows[(owner * stride) + 1] = second;
+                sink.Take(owner, rows.Slice(owner * stride, 2));
             }
         }
         else if (DrawsByRejection(k, nPool))
@@ -55,6 +70,7 @@ public static class SampleKPerRow
             foreach (int owner in owners)
             {
                 DrawRowByRejection(rows.Slice(owner * stride, k), nPool, hasForced ? forced[owner] : -1, ref g);
+                sink.Take(owner, rows.Slice(owner * stride, k));
             }
         }
         else
@@ -62,6 +78,7 @@ public static class SampleKPerRow
             foreach (int owner in owners)
             {
                 g = DrawRowByShuffle(rows.Slice(owner * stride), k, nPool, hasForced ? forced[owner] : -1, perm, undo, g);
+                sink.Take(owner, rows.Slice(owner * stride, Math.Min(k, nPool)));
             }
         }
 
@@ -169,4 +186,18 @@ public static class SampleKPerRow
             perm[i] = i;
         }
     }
+
+    private struct NoRowSink : IRowSink
+    {
+        public readonly void Take(int owner, Span<int> row)
+        {
+        }
+    }
+}
+
+/// <summary>Per-row work done right after <see cref="SampleKPerRow.DrawRows{TSink}"/> draws a row.</summary>
+public interface IRowSink
+{
+    /// <summary>The row of <paramref name="owner"/>, just drawn (its min(k, pool) columns).</summary>
+    void Take(int owner, Span<int> row);
 }

@@ -95,24 +95,26 @@ public static class GoodsMarket
         ReadOnlySpan<int> active = con.Buyers.AsSpan(0, CollectBuyers(con.IncomeToSpend, con.Buyers));
         Span<int> perm = con.Perm.AsSpan(0, nFirms);
         SampleKPerRow.InitPermutation(perm);
-        SampleKPerRow.DrawRows(active, con.ShopVisitsTargets, con.MaxZ, z, nFirms, loyalty ? con.LargestProdPrev : default, perm, con.Undo, rng);
-        SortShopRowsByPrice(active, con, prod, z, loyalty);
+        var sortByPrice = new ShopRowByPrice(con, prod, loyalty);
+        SampleKPerRow.DrawRows(active, con.ShopVisitsTargets, con.MaxZ, z, nFirms, loyalty ? con.LargestProdPrev : default, perm, con.Undo, rng, ref sortByPrice);
     }
 
-    // Each active consumer's row by price ascending (stable), its head, and in loyalty mode the new loyal firm.
-    private static void SortShopRowsByPrice(ReadOnlySpan<int> active, Consumer con, Producer prod, int z, bool loyalty)
+    // Each active consumer's row, as soon as it is drawn: by price ascending (stable), its head, and in loyalty mode
+    // the new loyal firm (the loyal firm of this row was read before the row was drawn).
+    private readonly struct ShopRowByPrice(Consumer con, Producer prod, bool loyalty) : IRowSink
     {
-        int[] targets = con.ShopVisitsTargets, head = con.ShopVisitsHead, loyal = con.LargestProdPrev;
-        double[] price = prod.Price, production = prod.Production;
-        int maxZ = con.MaxZ;
-        foreach (int j in active)
+        private readonly int[] _head = con.ShopVisitsHead, _loyal = con.LargestProdPrev;
+        private readonly double[] _price = prod.Price, _production = prod.Production;
+        private readonly int _maxZ = con.MaxZ;
+        private readonly bool _loyalty = loyalty;
+
+        public void Take(int owner, Span<int> row)
         {
-            Span<int> row = targets.AsSpan(j * maxZ, z);
-            SmallSort.ByKeyAscending(row, price);
-            head[j] = j * maxZ;
-            if (loyalty)
+            SmallSort.ByKeyAscending(row, _price);
+            _head[owner] = owner * _maxZ;
+            if (_loyalty)
             {
-                loyal[j] = MostProductive(row, production);
+                _loyal[owner] = MostProductive(row, _production);
             }
         }
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static BamValidation.Reference.TableText;
 
 namespace BamValidation.Reference;
 
@@ -18,7 +18,7 @@ public static class ComparisonTable
             string ours = Invariant($"{Num(m.OurMean)} [{Num(m.OurMin)}, {Num(m.OurMax)}]");
             string flag = m.InsideWidenedRange ? "y " : "NO";
             text.AppendLine(Invariant(
-                $"{m.Name.PadRight(nameWidth)} | {original,-46} | {ours,-36} | {Signed(m.StdDistance),6} | {flag} | {m.ReferenceWarn,3}/{m.ReferenceFail,-3}{(m.ReferenceWarnsOnAllSeeds ? "*" : " ")} | {m.OurWarn,3}/{m.OurFail,-3}{(m.OursWarnsOnAllSeeds ? "*" : " ")}"));
+                $"{m.Name.PadRight(nameWidth)} | {original,-46} | {ours,-36} | {Signed(m.StdDistance, "F1"),6} | {flag} | {m.ReferenceWarn,3}/{m.ReferenceFail,-3}{(m.ReferenceWarnsOnAllSeeds ? "*" : " ")} | {m.OurWarn,3}/{m.OurFail,-3}{(m.OursWarnsOnAllSeeds ? "*" : " ")}"));
         }
 
         text.AppendLine(Invariant($"mean total score: ours {c.OurMeanScore:F4} vs original {c.ReferenceMeanScore:F4} (gap {c.ScoreGap:F4}, max {ScenarioComparison.MaxScoreGap})"));
@@ -27,10 +27,4 @@ public static class ComparisonTable
         text.AppendLine("W/F = seeds in WARN / FAIL; * = WARN on every seed.");
         return text.ToString();
     }
-
-    private static string Signed(double v) => (v >= 0 ? "+" : "") + v.ToString("F1", CultureInfo.InvariantCulture);
-
-    private static string Num(double v) => v.ToString(Math.Abs(v) >= 100 ? "F2" : "G5", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,4 @@
 using BamValidation.Scoring;
-using SweepDomain.Evaluation;
-using SweepDomain.Parameters;
 
 namespace BamValidation.Reference;
 
@@ -27,11 +25,9 @@ public static class ReferenceComparison
     /// <summary>Runs one scenario at defaults for the reference's seeds (in parallel, kept in seed order) and compares.</summary>
     public static ScenarioComparison Run(ReferenceScenario reference, int nPeriods = DefaultPeriods)
     {
-        var evaluator = new BamScenarioEvaluator();
         var seeds = reference.Seeds;
         var ours = new ValidationScore[seeds.Count];
-        Parallel.For(0, seeds.Count, i =>
-            ours[i] = evaluator.EvaluateDetailed(new EvaluationRequest(reference.Name, ParamSet.Empty, seeds[i].Seed, nPeriods)));
+        Parallel.For(0, seeds.Count, i => ours[i] = BamValidator.RunAndValidate(reference.Name, [], seeds[i].Seed, nPeriods));
         return Compare(reference, ours);
     }
 

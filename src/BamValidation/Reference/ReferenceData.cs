@@ -119,7 +119,7 @@ public sealed class ReferenceData
             seeds);
     }
 
-    private static Status ParseStatus(string? text) => text switch
+    internal static Status ParseStatus(string? text) => text switch
     {
         "PASS" => Status.Pass,
         "WARN" => Status.Warn,

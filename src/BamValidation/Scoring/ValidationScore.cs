@@ -1,5 +1,3 @@
-using SweepDomain.Evaluation;
-
 namespace BamValidation.Scoring;
 
 /// <summary>
@@ -17,9 +15,6 @@ public sealed record ValidationScore(
     string? Note = null)
 {
     public bool Passed => NFail == 0;
-
-    /// <summary>The compact form the sweep stores.</summary>
-    public EvaluationScore ToEvaluationScore() => new(TotalScore, NPass, NWarn, NFail, Note);
 
     /// <summary>The result of the metric called <paramref name="name"/>, or null.</summary>
     public MetricResult? Find(string name)

@@ -1,11 +1,9 @@
 using BamModel;
 using BamValidation.Scoring;
-using SweepDomain.Evaluation;
-using SweepDomain.Parameters;
 
 namespace BamValidation.Tests.Model;
 
-/// <summary>Our model at defaults, scored end to end.</summary>
+/// <summary>Our model at defaults, run and scored end to end.</summary>
 public class ModelValidationTests
 {
     public static TheoryData<string, int> Runs => new()
@@ -19,9 +17,7 @@ public class ModelValidationTests
     [MemberData(nameof(Runs))]
     public void DefaultRun_ScoresSanely(string scenario, int seed)
     {
-        var evaluator = new BamScenarioEvaluator();
-
-        var score = evaluator.EvaluateDetailed(new EvaluationRequest(scenario, ParamSet.Empty, seed, 1000));
+        var score = BamValidator.RunAndValidate(scenario, [], seed, 1000);
 
         Assert.All(score.MetricResults, r => Assert.False(double.IsNaN(r.Actual), $"{r.Name} is NaN"));
         Assert.True(score.TotalScore > 0.7, $"total {score.TotalScore:F4}");
@@ -29,29 +25,14 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void Evaluate_ReturnsTheCompactFormOfTheDetailedScore()
+    public void RunAndValidate_InParallel_MatchesSequential()
     {
-        var evaluator = new BamScenarioEvaluator();
-        var request = new EvaluationRequest("baseline", ParamSet.Empty, 4, 300);
+        var runs = Enumerable.Range(0, 8).Select(i => (Scenario: BamScenarios.Names[i % 3], Seed: i)).ToArray();
 
-        var compact = evaluator.Evaluate(request);
-        var detailed = evaluator.EvaluateDetailed(request);
-
-        Assert.Equal(detailed.ToEvaluationScore(), compact);
-        Assert.Equal(detailed.MetricResults.Count, compact.NPass + compact.NWarn + compact.NFail);
-    }
-
-    [Fact]
-    public void Evaluate_InParallel_MatchesSequential()
-    {
-        var evaluator = new BamScenarioEvaluator();
-        var requests = Enumerable.Range(0, 8)
-            .Select(i => new EvaluationRequest(BamScenarios.Names[i % 3], ParamSet.Empty, i, 300))
-            .ToArray();
-
-        var sequential = requests.Select(evaluator.Evaluate).ToArray();
-        var parallel = new EvaluationScore[requests.Length];
-        Parallel.For(0, requests.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = evaluator.Evaluate(requests[i]));
+        var sequential = runs.Select(r => Summary(BamValidator.RunAndValidate(r.Scenario, [], r.Seed, 300))).ToArray();
+        var parallel = new (double, int, int, int)[runs.Length];
+        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => parallel[i] = Summary(BamValidator.RunAndValidate(runs[i].Scenario, [], runs[i].Seed, 300)));
 
         Assert.Equal(sequential, parallel);
     }
@@ -59,14 +40,10 @@ public class ModelValidationTests
     [Theory]
     [InlineData("baseline", "price_init", 0.0)]
     [InlineData("growth_plus", "net_worth_ratio", 0.0)]
-    [InlineData("buffer_stock", "n_households", 1.0)]
-    public void Evaluate_CollapsingEconomy_ScoresEveryMetricAndNotesTheCollapse(string scenario, string parameter, double value)
+    [InlineData("buffer_stock", "n_households", 1L)]
+    public void RunAndValidate_CollapsingEconomy_ScoresEveryMetricAndNotesTheCollapse(string scenario, string parameter, object value)
     {
-        var evaluator = new BamScenarioEvaluator();
-        var param = parameter == "n_households" ? ParamValue.Int((long)value) : ParamValue.Float(value);
-        var request = new EvaluationRequest(scenario, ParamSet.Of((parameter, param)), 1, 300);
-
-        var score = evaluator.EvaluateDetailed(request);
+        var score = BamValidator.RunAndValidate(scenario, [(parameter, value)], 1, 300);
 
         Assert.Contains("economy collapsed at period", score.Note);
         Assert.Equal(score.MetricResults.Count, score.NPass + score.NWarn + score.NFail);
@@ -74,21 +51,10 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void Evaluate_BadParameter_ThrowsParameterException()
+    public void RunAndValidate_BadParameter_ThrowsParameterException()
     {
-        var evaluator = new BamScenarioEvaluator();
-        var request = new EvaluationRequest("baseline", ParamSet.Of(("no_such_parameter", ParamValue.Float(1.0))), 0, 100);
-
-        Assert.ThrowsAny<ArgumentException>(() => evaluator.Evaluate(request));
+        Assert.Throws<ParameterException>(() => BamValidator.RunAndValidate("baseline", [("no_such_parameter", 1.0)], 0, 100));
     }
 
-    [Fact]
-    public void Catalog_ListsTheModelScenariosAndSchemas()
-    {
-        var catalog = new BamScenarioCatalog();
-
-        Assert.Equal(["baseline", "growth_plus", "buffer_stock"], catalog.Names);
-        Assert.NotNull(catalog.Find("growth_plus"));
-        Assert.Null(catalog.Find("nope"));
-    }
+    private static (double, int, int, int) Summary(ValidationScore s) => (s.TotalScore, s.NPass, s.NWarn, s.NFail);
 }
