@@ -45,6 +45,10 @@ param taskHubName string
 @description('NCRONTAB expression for scheduled recalibration; empty turns the schedule off.')
 param scheduleCron string
 
+@description('Days a finished sweep\'s durable history is kept before the daily purge (app setting Sweep__PurgeAfterDays).')
+@minValue(1)
+param purgeAfterDays int = 30
+
 @description('Candidates times seeds evaluated by one activity call.')
 @minValue(1)
 param evaluationBatchSize int
@@ -93,6 +97,9 @@ var sweepSettings = {
   Sweep__ScheduleCron: empty(scheduleCron) ? '0 0 0 1 1 *' : scheduleCron
   Sweep__EvaluationBatchSize: string(evaluationBatchSize)
   'AzureWebJobs.ScheduledRecalibration.Disabled': empty(scheduleCron) ? 'true' : 'false'
+  // Finished sweeps' durable histories are purged daily after this many days; their results stay in the container.
+  Sweep__PurgeCron: '0 30 3 * * *'
+  Sweep__PurgeAfterDays: string(purgeAfterDays)
 }
 
 // The connection string only locates the component; it is not a key. Local auth is off,

@@ -24,6 +24,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ResultsStorageOptions>, ResultsStorageOptionsValidator>();
         services.AddOptions<SweepAppOptions>().Bind(configuration.GetSection(SweepAppOptions.Section))
             .Validate(o => o.EvaluationBatchSize is >= 1 and <= SweepAppOptions.MaxBatchSize, $"Sweep__EvaluationBatchSize must be 1 to {SweepAppOptions.MaxBatchSize}.")
+            .Validate(o => o.MaxRequestBytes >= 1024, "Sweep__MaxRequestBytes must be at least 1024.")
+            .Validate(o => o.Limits.AreValid, "Every Sweep__Limits__* setting must be at least 1.")
+            .Validate(o => o.PurgeAfterDays >= 1, "Sweep__PurgeAfterDays must be at least 1.")
             .ValidateOnStart();
 
         services.AddSingleton(sp => ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value));

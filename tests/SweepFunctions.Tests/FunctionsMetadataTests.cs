@@ -43,6 +43,14 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void PurgeSweepHistories_FiresOnThePurgeCronSetting()
+    {
+        var trigger = Trigger("PurgeSweepHistories", "timerTrigger");
+
+        Assert.Equal("%Sweep:PurgeCron%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void ScheduledRecalibration_FiresOnTheScheduleCronSetting()
     {
         var trigger = Trigger("ScheduledRecalibration", "timerTrigger");
@@ -54,7 +62,7 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "PurgeSweepHistories", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

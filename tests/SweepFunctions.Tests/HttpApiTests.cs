@@ -22,6 +22,7 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     {
         await fixture.RequireStorageAsync();
         var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps?code=caller-key", Requests.OneStage("http-accepted").ToJsonString());
+        request.Headers.Add("Content-Type", "application/json; charset=utf-8");
 
         var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
 

@@ -3,14 +3,19 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using SweepDomain.Requests;
+using SweepFunctions.Storage;
 using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
-/// <summary><c>POST /api/sweeps/{id}/cancel</c>: terminate a running sweep. Stages already saved stay in storage.</summary>
-public sealed class CancelSweep
+/// <summary>
+/// <c>POST /api/sweeps/{id}/cancel</c>: stop a running sweep. It writes the sweep's cancellation marker first, so that
+/// queued evaluation batches do not start and running ones stop at their next evaluation, then terminates the
+/// orchestration. Stages already saved stay in storage.
+/// </summary>
+public sealed class CancelSweep(CancellationMarker marker)
 {
-    /// <returns>202 when termination was requested; 404 for an unknown id; 409 when the sweep has already finished.</returns>
+    /// <returns>202 when cancellation was requested; 404 for an unknown id; 409 when the sweep has already finished.</returns>
     [Function(nameof(CancelSweep))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Cancel)] HttpRequestData request,
@@ -28,6 +33,7 @@ public sealed class CancelSweep
             return await ProblemResponses.ConflictAsync(request, "The sweep has already finished.", $"Sweep '{id}' is {sweep.RuntimeStatus}; there is nothing to cancel.");
         }
 
+        await marker.RequestAsync(id, "Cancelled through the API.");
         await client.TerminateInstanceAsync(id, "Cancelled through the API.");
         return await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, new CancelAcceptedView { Id = id, CancelRequested = true, SweepStatusUri = JsonResponses.SweepStatusUri(request, id) });
     }

@@ -25,6 +25,15 @@ public static class ProblemResponses
         WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "The report is not written yet.",
             $"Sweep '{sweepId}' is {runtimeStatus}; its report is written when the sweep completes.");
 
+    public static Task<HttpResponseData> PayloadTooLargeAsync(HttpRequestData request, long? bytes, int limit) =>
+        WriteAsync(request, HttpStatusCode.RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14", "The request body is too large.",
+            $"The body {(bytes is { } b ? $"has {b:N0} bytes" : "is longer than that")}; a sweep request may have at most {limit:N0} bytes " +
+            "(the app setting Sweep__MaxRequestBytes). Large grids belong in several stages, and a base can be named as a blob.");
+
+    public static Task<HttpResponseData> UnsupportedMediaTypeAsync(HttpRequestData request, string? contentType) =>
+        WriteAsync(request, HttpStatusCode.UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "The request body must be JSON.",
+            $"Send the sweep request with Content-Type: application/json; got {(string.IsNullOrWhiteSpace(contentType) ? "no Content-Type" : $"'{contentType}'")}.");
+
     public static Task<HttpResponseData> ConflictAsync(HttpRequestData request, string title, string detail) =>
         WriteAsync(request, HttpStatusCode.Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10", title, detail);
 

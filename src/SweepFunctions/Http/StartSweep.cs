@@ -4,26 +4,44 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using SweepDomain;
 using SweepDomain.Requests;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using SweepFunctions.Configuration;
 using SweepFunctions.Launch;
+using SweepFunctions.Storage;
 using SweepHosting.Api;
 
 namespace SweepFunctions.Http;
 
 /// <summary><c>POST /api/sweeps</c>: validate a sweep request and start it, or say everything that is wrong with it.</summary>
-public sealed class StartSweep(SweepLauncher launcher)
+public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOptions<SweepAppOptions> options)
 {
     /// <returns>
     /// 202 with <see cref="AcceptedView"/> (the id and this API's own routes for the sweep, none carrying a key) and a
-    /// Location header pointing to the status route; 400 problem details naming every fault (nothing is written or
-    /// started); 409 when the given <c>instanceId</c> is still running.
+    /// Location header pointing to the status route; 415 when the body is not declared JSON; 413 when it is longer than
+    /// <see cref="SweepAppOptions.MaxRequestBytes"/>; 400 problem details naming every fault, limits included; 409 when
+    /// the given <c>instanceId</c> names a sweep that exists or has results. Nothing is written or started unless 202.
     /// </returns>
     [Function(nameof(StartSweep))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Sweeps)] HttpRequestData request,
         [DurableClient] DurableTaskClient client)
     {
+        string? contentType = request.Headers.TryGetValues("Content-Type", out var types) ? string.Join(",", types) : null;
+        if (!IsJson(contentType))
+        {
+            return await ProblemResponses.UnsupportedMediaTypeAsync(request, contentType);
+        }
+
+        int limit = options.Value.MaxRequestBytes;
+        long? declared = request.Headers.TryGetValues("Content-Length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out long n) ? n : null;
+        string? body = declared > limit ? null : await ReadAtMostAsync(request.Body, limit);
+        if (body is null)
+        {
+            return await ProblemResponses.PayloadTooLargeAsync(request, declared, limit);
+        }
+
         var errors = new ValidationErrors();
-        string body = await new StreamReader(request.Body).ReadToEndAsync();
         var sweepRequest = SweepRequestJson.Parse(body, errors);
         var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors);
         if (plan is null)
@@ -32,18 +50,49 @@ public sealed class StartSweep(SweepLauncher launcher)
         }
 
         string sweepId = sweepRequest!.InstanceId ?? Guid.NewGuid().ToString("N");
-        if (sweepRequest.InstanceId is not null && await client.GetInstanceAsync(sweepId) is { } existing && IsActive(existing.RuntimeStatus))
+        if (sweepRequest.InstanceId is not null)
         {
-            return await ProblemResponses.ConflictAsync(
-                request, "The sweep is already running.", $"Sweep '{sweepId}' is {existing.RuntimeStatus}; cancel it or choose another instanceId.");
+            if (await client.GetInstanceAsync(sweepId) is { } existing)
+            {
+                return await ProblemResponses.ConflictAsync(request, existing.IsCompleted ? "The sweep id is taken." : "The sweep is already running.",
+                    $"Sweep '{sweepId}' is {existing.RuntimeStatus}; {(existing.IsCompleted ? "its results live under that id, so choose another instanceId" : "cancel it or choose another instanceId")}.");
+            }
+
+            if (await store.ListAsync(sweepId + "/") is [var first, ..])
+            {
+                return await ProblemResponses.ConflictAsync(request, "The sweep id is taken.",
+                    $"Results of an earlier sweep '{sweepId}' are stored under '{sweepId}/' (for example {first}); choose another instanceId.");
+            }
         }
 
         await launcher.StartAsync(client, sweepId, plan, sweepRequest);
         return await AcceptedAsync(request, sweepId);
     }
 
-    private static bool IsActive(OrchestrationRuntimeStatus status) =>
-        status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
+    /// <summary><c>application/json</c> or any <c>application/*+json</c>, with or without parameters such as a charset.</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType is { } type &&
+        (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+         (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The body as UTF-8 text, or null as soon as it runs past <paramref name="limit"/> bytes (a missing or false Content-Length).</summary>
+    private static async Task<string?> ReadAtMostAsync(Stream body, int limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 
     /// <summary>
     /// The sweep's id and our own routes for it. The durable management URLs are left out on purpose: they carry the

@@ -35,7 +35,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             errors.Add("instanceId", $"'{request.InstanceId}' is reserved: schedule definitions live in that folder.");
         }
 
-        var plan = SweepRequestValidator.Validate(request, catalog, errors);
+        var plan = SweepRequestValidator.Validate(request, catalog, errors, options.Value.ToLimits());
         return errors.IsEmpty ? plan : null;
     }
 

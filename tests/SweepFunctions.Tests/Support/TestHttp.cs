@@ -23,7 +23,18 @@ public sealed class TestHttpRequest(string method, string url, string? body = nu
 
     public override HttpResponseData CreateResponse() => new TestHttpResponse(FunctionContext);
 
-    public static TestHttpRequest Post(string path, string body) => new("POST", "http://localhost:7071/api/" + path, body);
+    /// <summary>A POST with a JSON body, as a client sends it (Content-Type application/json, Content-Length set).</summary>
+    public static TestHttpRequest Post(string path, string body, string? contentType = "application/json")
+    {
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/" + path, body);
+        if (contentType is not null)
+        {
+            request.Headers.Add("Content-Type", contentType);
+        }
+
+        request.Headers.Add("Content-Length", System.Text.Encoding.UTF8.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return request;
+    }
 
     public static TestHttpRequest Get(string path) => new("GET", "http://localhost:7071/api/" + path);
 }
