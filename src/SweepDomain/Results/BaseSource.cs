@@ -8,7 +8,8 @@ namespace SweepDomain.Results;
 /// blob of the service's results container (<see cref="BlobKind"/>), <see cref="Name"/> naming the file or blob.
 /// Recorded in the report, so that a summary written later, elsewhere, still says it.
 /// </summary>
-// WARNING: stored in durable histories (the orchestration's input). Add members only at the end, with defaults.
+// Stored in durable histories (the orchestration's input) and in reports. System.Text.Json matches members by name,
+// so adding or reordering members is safe and a missing one reads as its default.
 public sealed record BaseSource(string Kind, string? Name = null)
 {
     public const string DefaultsKind = "defaults";

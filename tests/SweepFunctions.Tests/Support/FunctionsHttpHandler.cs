@@ -43,7 +43,8 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 
         string body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var functionRequest = new TestHttpRequest(request.Method.Method, request.RequestUri.AbsoluteUri, body);
-        foreach (var header in request.Headers)
+        // As the host passes them on: the request's headers and its content's (Content-Type, Content-Length).
+        foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
         {
             functionRequest.Headers.Add(header.Key, header.Value);
         }
