@@ -18,7 +18,7 @@ public sealed class EvidenceOutputTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         const string Reason = "the incumbent is kept: no candidate ranked above it beats it; the top, {n: 4, x: 0.3}, differs by +0.0130 (95% CI -0.0013 .. +0.0273, n = 30), Holm-adjusted p = 0.22, not below alpha 0.05";
-        Assert.Contains("    winner is the incumbent: kept (30 seeds)", result.Out);
+        Assert.Contains("    winner is the incumbent, kept; against the best other candidate {n: 4, x: 0.3}: -0.0130 (95% CI -0.0273 .. +0.0013, n = 30), p = 0.073: not significant at alpha 0.05", result.Out);
         Assert.Contains($"    carry-forward significant: {Reason}", result.Out);
 
         string summary = File.ReadAllText(Path.Combine(folder["out"], "noisy_sweep_summary.md"));

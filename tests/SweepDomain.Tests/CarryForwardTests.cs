@@ -29,7 +29,7 @@ public class CarryForwardTests
 
         Assert.Equal("{n: 4, x: 0.32}", stage.Result.WinnerParams.ToString());
         Assert.False(stage.Result.Improved);
-        Assert.Equal("winner is the incumbent: kept (30 seeds)", stage.Result.Verdict);
+        Assert.Equal("winner is the incumbent, kept; against the best other candidate {n: 4, x: 0.3}: -0.0130 (95% CI -0.0273 .. +0.0013, n = 30), p = 0.073: not significant at alpha 0.05", stage.Result.Verdict);
         var decision = stage.Result.Decision!;
         Assert.Equal("significant", decision.Policy);
         Assert.StartsWith("significant: the incumbent stays unless a candidate ranked above it beats it at alpha 0.05 (paired t-test on common seeds, two-sided, Holm-corrected over the ", decision.Rule);

@@ -63,7 +63,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             memo.Executed - executedBefore,
             decision,
             versusIncumbent,
-            Verdict(winner, versusIncumbent, plan),
+            Verdict(winner, versusIncumbent, tiers.Ranking, plan),
             plan.Racing
                 ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(candidates.Count, plan.Tiers))
                 : null);
@@ -72,10 +72,22 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
     }
 
-    /// <summary>The stage's evidence in one sentence (see <see cref="EvidenceText.Verdict"/>).</summary>
-    private static string Verdict(Candidate winner, PairedComparison? versusIncumbent, SweepPlan plan) => versusIncumbent is null
-        ? $"winner is the incumbent: kept ({winner.SeedCount} seeds)"
-        : EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha);
+    /// <summary>
+    /// The stage's evidence in one sentence (see <see cref="EvidenceText.Verdict"/>): the winner against the incumbent,
+    /// or, when the incumbent is kept, against the best of the other candidates, so the size of its lead is stated too.
+    /// </summary>
+    private static string Verdict(Candidate winner, PairedComparison? versusIncumbent, IReadOnlyList<Candidate> ranking, SweepPlan plan)
+    {
+        if (versusIncumbent is not null)
+        {
+            return EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha);
+        }
+
+        var runnerUp = ranking.FirstOrDefault(c => c.Index != winner.Index);
+        return runnerUp is null
+            ? $"winner is the incumbent, kept: no other candidate reached the last tier ({winner.SeedCount} seeds)"
+            : EvidenceText.Verdict($"winner is the incumbent, kept; against the best other candidate {runnerUp.Params}", PairedComparison.Between(winner.Seeds, runnerUp.Seeds), plan.Alpha);
+    }
 
     /// <summary>Every candidate's figures in grid order, with its comparisons when it is ranked.</summary>
     private static IReadOnlyList<CandidateReport> Reports(TieredStability.Outcome tiers, Candidate winner, Candidate incumbent, SweepPlan plan)
