@@ -28,6 +28,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("GetHealth", "health")]
+    [InlineData("GetOpenApiDocument", "openapi.yaml")]
     public void HttpFunction_IsServedOnItsRouteWithoutAKey(string function, string route)
     {
         var trigger = Trigger(function, "httpTrigger");
@@ -66,7 +67,7 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetHealth", "GetSweep", "GetSweepReport", "ListSweeps", "RecallScores", "ScheduledRecalibration",
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetHealth", "GetOpenApiDocument", "GetSweep", "GetSweepReport", "ListSweeps", "RecallScores", "ScheduledRecalibration",
                 "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }

@@ -24,6 +24,9 @@ public static class SweepRoutes
     /// <summary><c>GET</c>, anonymous: whether the results storage and the task hub answer (<see cref="HealthView"/>).</summary>
     public const string Health = "health";
 
+    /// <summary><c>GET</c>, anonymous: this API's OpenAPI 3.1 document (<c>docs/openapi.yaml</c>).</summary>
+    public const string OpenApi = "openapi.yaml";
+
     public static string SweepPath(string id) => Sweep.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 
     public static string ReportPath(string id) => Report.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
