@@ -10,6 +10,7 @@ using SweepFunctions.Health;
 using SweepFunctions.Launch;
 using SweepFunctions.Schedules;
 using SweepFunctions.Storage;
+using SweepFunctions.Telemetry;
 
 namespace SweepFunctions;
 
@@ -34,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScheduleRunner>();
         services.AddSingleton(sp => new HealthProbe(ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value, HealthProbeClientOptions())));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SweepMetrics>();
 
         services.AddSingleton<IScenarioCatalog, BamScenarioCatalog>();
         services.AddSingleton<IScenarioEvaluator, BamScenarioEvaluator>();
