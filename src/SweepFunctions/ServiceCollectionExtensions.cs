@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SweepDomain.Evaluation;
 using SweepFunctions.Configuration;
+using SweepFunctions.Health;
 using SweepFunctions.Launch;
 using SweepFunctions.Schedules;
 using SweepFunctions.Storage;
+using SweepFunctions.Telemetry;
 
 namespace SweepFunctions;
 
@@ -34,7 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CancellationMarker>();
         services.AddSingleton<SweepLauncher>();
         services.AddSingleton<ScheduleRunner>();
+        services.AddSingleton(sp => new HealthProbe(ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value, HealthProbeClientOptions())));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SweepMetrics>();
 
         services.AddSingleton<IScenarioCatalog, BamScenarioCatalog>();
         services.AddSingleton<IScenarioEvaluator, BamScenarioEvaluator>();
@@ -42,11 +47,20 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>Azurite or a connection string when one is set; otherwise the service URI with the app's identity (no keys).</summary>
-    private static BlobContainerClient ResultsContainer(ResultsStorageOptions options)
+    private static BlobContainerClient ResultsContainer(ResultsStorageOptions options, BlobClientOptions? clientOptions = null)
     {
         var service = !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new BlobServiceClient(options.ConnectionString)
-            : new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId }));
+            ? new BlobServiceClient(options.ConnectionString, clientOptions)
+            : new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId }), clientOptions);
         return service.GetBlobContainerClient(options.Container);
+    }
+
+    /// <summary>The health check's own client: one attempt, so a storage that does not answer is reported at once.</summary>
+    private static BlobClientOptions HealthProbeClientOptions()
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = HealthProbe.DefaultTimeout;
+        return options;
     }
 }

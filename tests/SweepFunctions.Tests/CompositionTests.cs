@@ -25,7 +25,8 @@ public sealed class CompositionTests
         Assert.IsType<BamScenarioCatalog>(services.GetRequiredService<IScenarioCatalog>());
         Assert.IsType<BamScenarioEvaluator>(services.GetRequiredService<IScenarioEvaluator>());
         Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
-            typeof(RecallScores), typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration)];
+            typeof(RecallScores), typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration),
+            typeof(ListSweeps), typeof(GetHealth), typeof(GetOpenApiDocument)];
         Assert.All(functions, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
         Assert.Equal(50, services.GetRequiredService<IOptions<SweepAppOptions>>().Value.EvaluationBatchSize);
         Assert.Equal("sweeps", services.GetRequiredService<IOptions<ResultsStorageOptions>>().Value.Container);

@@ -16,6 +16,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetSweep", "get", "sweeps/{id}")]
     [InlineData("CancelSweep", "post", "sweeps/{id}/cancel")]
     [InlineData("GetSweepReport", "get", "sweeps/{id}/report")]
+    [InlineData("ListSweeps", "get", "sweeps")]
     public void HttpFunction_IsServedOnItsRouteAndMethodWithAFunctionKey(string function, string method, string route)
     {
         var trigger = Trigger(function, "httpTrigger");
@@ -23,6 +24,18 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
+    [InlineData("GetHealth", "health")]
+    [InlineData("GetOpenApiDocument", "openapi.yaml")]
+    public void HttpFunction_IsServedOnItsRouteWithoutAKey(string function, string route)
+    {
+        var trigger = Trigger(function, "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]
@@ -62,7 +75,8 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "PurgeSweepHistories", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetHealth", "GetOpenApiDocument", "GetSweep", "GetSweepReport", "ListSweeps", "PurgeSweepHistories", "RecallScores",
+                "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

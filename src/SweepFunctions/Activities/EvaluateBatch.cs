@@ -5,24 +5,25 @@ using SweepDomain.Evaluation;
 using SweepDomain.Sweep;
 using SweepFunctions.Scores;
 using SweepFunctions.Storage;
+using SweepFunctions.Telemetry;
 using SweepHosting.Evaluation;
 
 namespace SweepFunctions.Activities;
 
 /// <summary>Runs one batch of a stage's screening or tiers on all cores and returns the scores in request order.</summary>
-public sealed class EvaluateBatch(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger<EvaluateBatch> logger)
+public sealed class EvaluateBatch(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<EvaluateBatch> logger)
 {
     [Function(nameof(EvaluateBatch))]
     public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        BatchEvaluation.RunAsync(evaluator, store, cancellation, logger, input);
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input);
 }
 
 /// <summary>Runs one batch of a stage winner's cross-scenario check; a separate name so its cost shows on its own.</summary>
-public sealed class CrossEvaluate(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger<CrossEvaluate> logger)
+public sealed class CrossEvaluate(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<CrossEvaluate> logger)
 {
     [Function(nameof(CrossEvaluate))]
     public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        BatchEvaluation.RunAsync(evaluator, store, cancellation, logger, input);
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input);
 }
 
 internal static class BatchEvaluation
@@ -31,10 +32,13 @@ internal static class BatchEvaluation
     /// Evaluates the batch with <see cref="ParallelEvaluator"/>, unless the sweep was cancelled: a batch of a cancelled
     /// sweep does not start, and a running one stops at its next evaluation. The scores go to the batch's score blob
     /// (<see cref="ScoreArchive"/>) and back to the orchestrator. A non-finite score is recorded as the memo would record
-    /// it, because JSON cannot hold NaN. Logs the throughput (evaluations per second, per sweep, stage and phase).
+    /// it, because JSON cannot hold NaN. Logs the throughput (evaluations per second, per sweep, stage and phase), runs
+    /// in a span of its own, and records the batch's wall time (<see cref="SweepMetrics"/>; the evaluator passed in
+    /// counts and times each evaluation).
     /// </summary>
-    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, ILogger logger, EvaluateBatchInput input)
+    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input)
     {
+        using var span = SweepTelemetry.StartBatch(input, input.Configs.Sum(c => c.Seeds.Sum(r => r.Count)));
         if (await cancellation.IsRequestedAsync(input.SweepId))
         {
             throw new OperationCanceledException($"Sweep {input.SweepId} was cancelled; batch {input.Call}-{input.Batch} of stage {input.Stage + 1} is not run.");
@@ -49,6 +53,11 @@ internal static class BatchEvaluation
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
+        if (requests.Count > 0)
+        {
+            metrics.RecordBatch(input.Phase, requests[0].Scenario, seconds);
+        }
+
         var columns = ScoreColumns.From(scores);
         await new ScoreArchive(store).WriteAsync(ScoreArchive.BatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoredSheet(input.Periods, input.Configs, columns));
 

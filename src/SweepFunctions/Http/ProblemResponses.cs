@@ -18,6 +18,10 @@ public static class ProblemResponses
     public static Task<HttpResponseData> InvalidRequestAsync(HttpRequestData request, ValidationErrors errors) =>
         WriteAsync(request, HttpStatusCode.BadRequest, "https://tools.ietf.org/html/rfc9110#section-15.5.1", InvalidRequestTitle, null, errors.ToDictionary());
 
+    /// <summary>400 with <paramref name="title"/> and every fault under <c>errors</c>, for requests other than a sweep's start.</summary>
+    public static Task<HttpResponseData> BadRequestAsync(HttpRequestData request, string title, ValidationErrors errors) =>
+        WriteAsync(request, HttpStatusCode.BadRequest, "https://tools.ietf.org/html/rfc9110#section-15.5.1", title, null, errors.ToDictionary());
+
     public static Task<HttpResponseData> NotFoundAsync(HttpRequestData request, string sweepId) =>
         WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "No such sweep.", $"There is no sweep with id '{sweepId}'.");
 

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using SweepFunctions.Orchestration;
 using SweepHosting.Api;
@@ -14,29 +16,47 @@ public static class SweepListing
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static async Task<SweepListView> ListAsync(
-        DurableTaskClient client, IReadOnlyList<OrchestrationRuntimeStatus>? statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the task hub's instances that match <paramref name="query"/>, sweeps only, newest first within the
+    /// page; null when the query's continuation token is not one the task hub gave out. The pages follow the task hub's
+    /// own order (on Azure Storage, by instance id), so a page may hold fewer sweeps than its size while more follow.
+    /// </summary>
+    public static async Task<SweepListView?> ListAsync(DurableTaskClient client, SweepListQuery query, CancellationToken cancellationToken = default)
     {
-        var query = new OrchestrationQuery
+        var durableQuery = new OrchestrationQuery
         {
-            Statuses = statuses,
-            PageSize = Math.Clamp(pageSize, 1, MaxPageSize),
-            ContinuationToken = continuationToken,
+            Statuses = query.Statuses,
+            CreatedFrom = query.CreatedFrom,
+            CreatedTo = query.CreatedTo,
+            PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize),
+            ContinuationToken = query.ContinuationToken,
             FetchInputsAndOutputs = true,
         };
-        var page = client.GetAllInstancesAsync(query).AsPages(continuationToken, query.PageSize).GetAsyncEnumerator(cancellationToken);
-        if (!await page.MoveNextAsync())
+        Page<OrchestrationMetadata> page;
+        try
         {
-            return new SweepListView { Sweeps = [] };
+            var pages = client.GetAllInstancesAsync(durableQuery).AsPages(query.ContinuationToken, durableQuery.PageSize).GetAsyncEnumerator(cancellationToken);
+            if (!await pages.MoveNextAsync())
+            {
+                return new SweepListView { Sweeps = [] };
+            }
+
+            page = pages.Current;
+        }
+        catch (RpcException e) when (query.ContinuationToken is not null && e.StatusCode is StatusCode.Unknown or StatusCode.Internal or StatusCode.InvalidArgument)
+        {
+            // The task hub could not read the token (the in-process engine and the Azure Storage provider both fail
+            // inside the query); a task hub that cannot be reached answers Unavailable and is not mistaken for this.
+            return null;
         }
 
-        var sweeps = page.Current.Values
+        var sweeps = page.Values
             .Where(i => i.Name == nameof(SweepOrchestrator))
             .Select(Summarise)
             .OrderByDescending(s => s.CreatedAt)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        return new SweepListView { Sweeps = sweeps, ContinuationToken = string.IsNullOrEmpty(page.Current.ContinuationToken) ? null : page.Current.ContinuationToken };
+        return new SweepListView { Sweeps = sweeps, ContinuationToken = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken };
     }
 
     /// <summary>A sweep's summary from its durable state; a state that cannot be read leaves its fields out.</summary>
@@ -69,3 +89,10 @@ public static class SweepListing
         };
     }
 }
+
+/// <summary>
+/// What <c>GET /api/sweeps</c> asks the task hub for: the statuses (null for all), the creation window, the page size
+/// and the continuation token of the previous page.
+/// </summary>
+public sealed record SweepListQuery(
+    IReadOnlyList<OrchestrationRuntimeStatus>? Statuses, int PageSize, string? ContinuationToken = null, DateTimeOffset? CreatedFrom = null, DateTimeOffset? CreatedTo = null);

@@ -9,7 +9,7 @@ public static class SweepRoutes
     /// <summary>The Functions host's default route prefix: every route below is served under <c>/api/</c>.</summary>
     public const string Prefix = "api";
 
-    /// <summary><c>POST</c>: start a sweep.</summary>
+    /// <summary><c>POST</c>: start a sweep. <c>GET</c>: recent sweeps (<see cref="SweepListView"/>).</summary>
     public const string Sweeps = "sweeps";
 
     /// <summary><c>GET</c>: a sweep's status (<see cref="SweepStatusView"/>).</summary>
@@ -20,6 +20,12 @@ public static class SweepRoutes
 
     /// <summary><c>POST</c>: cancel a running sweep.</summary>
     public const string Cancel = Sweep + "/cancel";
+
+    /// <summary><c>GET</c>, anonymous: whether the results storage and the task hub answer (<see cref="HealthView"/>).</summary>
+    public const string Health = "health";
+
+    /// <summary><c>GET</c>, anonymous: this API's OpenAPI 3.1 document (<c>docs/openapi.yaml</c>).</summary>
+    public const string OpenApi = "openapi.yaml";
 
     public static string SweepPath(string id) => Sweep.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 

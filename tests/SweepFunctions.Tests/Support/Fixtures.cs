@@ -22,14 +22,19 @@ public sealed class AzuriteAppFixture : IAsyncLifetime
     public static readonly string ConnectionString = Environment.GetEnvironmentVariable("SWEEP_TEST_STORAGE") is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true";
 
     private readonly string _container = "sweeptests-" + Guid.NewGuid().ToString("N")[..12];
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? _configure;
     private Exception? _unreachable;
     private bool _checked;
+
+    /// <summary>An app whose services <paramref name="configure"/> adds to (telemetry, say), for a test that starts its own.</summary>
+    public static AzuriteAppFixture With(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration> configure) =>
+        new() { _configure = configure };
 
     public SweepAppHost App { get; private set; } = null!;
 
     public BlobContainerClient Container => ((BlobResultStore)App.Store).Container;
 
-    public async Task InitializeAsync() => App = await SweepAppHost.StartAsync(null, Settings.For(ConnectionString, _container));
+    public async Task InitializeAsync() => App = await SweepAppHost.StartAsync(null, Settings.For(ConnectionString, _container), _configure);
 
     public async Task RequireStorageAsync()
     {

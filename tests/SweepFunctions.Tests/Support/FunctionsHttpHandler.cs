@@ -12,13 +12,19 @@ namespace SweepFunctions.Tests.Support;
 /// The Functions host's HTTP front, in memory: a request of an <see cref="HttpClient"/> goes to the app's real HTTP
 /// function on the route and method its <c>[HttpTrigger]</c> attribute declares (under <c>/api/</c>), and the function's
 /// response comes back as the client's response. Any other path answers 404 with an empty body, as the host does. The
-/// CLI plugged into this handler talks to the real functions, so the two sides of the wire are tested together.
+/// CLI plugged into this handler talks to the real functions, so the two sides of the wire are tested together. Every
+/// HTTP function of the app is found by its attributes, as the host's function index finds it.
 /// </summary>
 public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 {
-    private static readonly Type[] HttpFunctions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep)];
+    /// <summary>Every class of the app with a <c>[Function]</c> method that has an <c>[HttpTrigger]</c> parameter.</summary>
+    public static readonly IReadOnlyList<Type> HttpFunctions = typeof(StartSweep).Assembly.GetTypes()
+        .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null && m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToList();
 
-    private static readonly IReadOnlyList<Route> Routes = HttpFunctions.Select(RouteOf).ToList();
+    /// <summary>Literal segments before parameters, as the host's router prefers them.</summary>
+    private static readonly IReadOnlyList<Route> Routes = HttpFunctions.Select(RouteOf).OrderBy(r => r.Segments.Count(s => s.StartsWith('{'))).ToList();
 
     /// <summary>Every request received, as <c>METHOD /path</c>.</summary>
     public List<string> Received { get; } = [];
@@ -34,7 +40,7 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 
         string prefix = "/" + SweepRoutes.Prefix + "/";
         var match = path.StartsWith(prefix, StringComparison.Ordinal)
-            ? Routes.Select(r => (Route: r, Id: r.Match(method, path[prefix.Length..]))).FirstOrDefault(m => m.Id is not null)
+            ? Routes.Select(r => (Route: r, Values: r.Match(method, path[prefix.Length..]))).FirstOrDefault(m => m.Values is not null)
             : default;
         if (match.Route is null)
         {
@@ -49,7 +55,7 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
             functionRequest.Headers.Add(header.Key, header.Value);
         }
 
-        var response = await match.Route.InvokeAsync(app, functionRequest, match.Id!);
+        var response = await match.Route.InvokeAsync(app, functionRequest, match.Values!, cancellationToken);
         return ToMessage(response, request);
     }
 
@@ -78,8 +84,8 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 
     private sealed record Route(Type Function, MethodInfo Run, string[] Segments, string[] Methods)
     {
-        /// <summary>The <c>{id}</c> of a matching path ("" when the route has none), or null when it does not match.</summary>
-        public string? Match(string method, string relativePath)
+        /// <summary>The route's values of a matching path (empty when the route has none), or null when it does not match.</summary>
+        public Dictionary<string, string>? Match(string method, string relativePath)
         {
             string[] parts = relativePath.TrimEnd('/').Split('/');
             if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase) || parts.Length != Segments.Length)
@@ -87,12 +93,19 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
                 return null;
             }
 
-            string id = "";
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             for (int i = 0; i < parts.Length; i++)
             {
-                if (Segments[i] == "{id}")
+                if (Segments[i].StartsWith('{'))
                 {
-                    id = Uri.UnescapeDataString(parts[i]);
+                    string[] parameter = Segments[i].Trim('{', '}').Split(':');
+                    string value = Uri.UnescapeDataString(parts[i]);
+                    if (parameter.Length > 1 && parameter[1] == "int" && !int.TryParse(value, out _))
+                    {
+                        return null;
+                    }
+
+                    values[parameter[0]] = value;
                 }
                 else if (!string.Equals(Segments[i], parts[i], StringComparison.OrdinalIgnoreCase))
                 {
@@ -100,13 +113,22 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
                 }
             }
 
-            return id;
+            return values;
         }
 
-        public async Task<HttpResponseData> InvokeAsync(SweepAppHost app, HttpRequestData request, string id)
+        /// <summary>Calls the function with its parameters bound by type and, for route values, by name.</summary>
+        public async Task<HttpResponseData> InvokeAsync(SweepAppHost app, HttpRequestData request, Dictionary<string, string> routeValues, CancellationToken cancellationToken)
         {
             object function = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(app.Services, Function);
-            object?[] arguments = Run.GetParameters().Length == 3 ? [request, app.Client, id] : [request, app.Client];
+            object?[] arguments = Run.GetParameters().Select(p => p.ParameterType switch
+            {
+                _ when p.ParameterType.IsAssignableTo(typeof(HttpRequestData)) => request,
+                _ when p.ParameterType == typeof(Microsoft.DurableTask.Client.DurableTaskClient) => app.Client,
+                _ when p.ParameterType == typeof(FunctionContext) => request.FunctionContext,
+                _ when p.ParameterType == typeof(CancellationToken) => cancellationToken,
+                _ when routeValues.TryGetValue(p.Name!, out var value) => Convert.ChangeType(value, Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType, System.Globalization.CultureInfo.InvariantCulture),
+                _ => throw new InvalidOperationException($"{Function.Name}.{Run.Name} has a parameter '{p.Name}' the test front cannot bind."),
+            }).ToArray();
             return await (Task<HttpResponseData>)Run.Invoke(function, arguments)!;
         }
     }

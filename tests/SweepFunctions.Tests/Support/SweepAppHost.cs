@@ -42,8 +42,11 @@ public sealed class SweepAppHost : IAsyncDisposable
 
     public ListLoggerProvider Logs => Services.GetRequiredService<ListLoggerProvider>();
 
-    /// <summary>Starts the app with <paramref name="store"/>, or with the configured blob container when null.</summary>
-    public static async Task<SweepAppHost> StartAsync(IResultStore? store, IDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts the app with <paramref name="store"/>, or with the configured blob container when null;
+    /// <paramref name="configure"/> adds to its services (telemetry, say) before they are built.
+    /// </summary>
+    public static async Task<SweepAppHost> StartAsync(IResultStore? store, IDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new ListLoggerProvider();
@@ -61,13 +64,20 @@ public sealed class SweepAppHost : IAsyncDisposable
             services.AddSingleton(store);
         }
 
+        configure?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider();
         var payloads = new ConcurrentDictionary<string, long>();
-        var durable = await DurableTaskTestHost.StartAsync(registry => Register(registry, provider, payloads));
-        return new SweepAppHost(durable, provider) { _payloads = payloads };
+        var batches = new ConcurrentQueue<EvaluateBatchInput>();
+        var durable = await DurableTaskTestHost.StartAsync(registry => Register(registry, provider, payloads, batches));
+        return new SweepAppHost(durable, provider) { _payloads = payloads, _batches = batches };
     }
 
     private ConcurrentDictionary<string, long> _payloads = new();
+
+    private ConcurrentQueue<EvaluateBatchInput> _batches = new();
+
+    /// <summary>Every evaluation batch the activities ran (EvaluateBatch and CrossEvaluate), as they received it.</summary>
+    public IReadOnlyList<EvaluateBatchInput> Batches => _batches.ToList();
 
     /// <summary>
     /// Bytes of activity inputs and outputs a sweep's orchestration history has carried so far, serialised as the
@@ -76,7 +86,7 @@ public sealed class SweepAppHost : IAsyncDisposable
     public long ActivityPayloadBytes(string sweepId) => _payloads.GetValueOrDefault(sweepId);
 
     /// <summary>Each function under its name, calling the method its <c>[Function]</c> attribute marks.</summary>
-    private static void Register(DurableTaskRegistry registry, IServiceProvider services, ConcurrentDictionary<string, long> payloads)
+    private static void Register(DurableTaskRegistry registry, IServiceProvider services, ConcurrentDictionary<string, long> payloads, ConcurrentQueue<EvaluateBatchInput> batches)
     {
         T Create<T>() => ActivatorUtilities.CreateInstance<T>(services);
         Func<TaskActivityContext, TIn?, Task<TOut>> Measured<TIn, TOut>(Func<TIn, string> sweepId, Func<TIn, Task<TOut>> run) => async (_, input) =>
@@ -88,8 +98,8 @@ public sealed class SweepAppHost : IAsyncDisposable
         };
 
         registry.AddOrchestratorFunc<SweepInput, SweepOutput?>(nameof(SweepOrchestrator), (context, input) => SweepOrchestrator.RunAsync(context, input!));
-        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => Create<EvaluateBatch>().RunAsync(i)));
-        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => Create<CrossEvaluate>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, async i => { var output = await Create<EvaluateBatch>().RunAsync(i); batches.Enqueue(i); return output; }));
+        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, async i => { var output = await Create<CrossEvaluate>().RunAsync(i); batches.Enqueue(i); return output; }));
         registry.AddActivityFunc(nameof(RecallScores), Measured<StageInput, ScoredSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i)));
