@@ -30,8 +30,6 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
     /// <summary>Documented answers that no exchange below produces, each with the reason.</summary>
     private static readonly Dictionary<string, string> NotProducedHere = new()
     {
-        ["POST /sweeps 413"] = "the body size check of StartSweep is merged separately",
-        ["POST /sweeps 415"] = "the content type check of StartSweep is merged separately",
         ["* 401"] = "the Functions host answers 401 before the app runs; the in-process front has no keys",
         ["GET /sweeps/{id}/dashboard *"] = "provided by the dashboard",
         ["GET /sweeps/{id}/stages/{stage} *"] = "provided by the dashboard",
@@ -305,6 +303,8 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
             Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "sweeps/no-such-sweep/report"));
             Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(client, HttpMethod.Post, "sweeps", """{"scenario": "quadratic", "stages": ["A x=0.1", "B:xx=1"], "periods": 0}"""));
             Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(client, HttpMethod.Post, "sweeps", """{"scenario": """));
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await SendAsync(client, HttpMethod.Post, "sweeps", $$"""{"scenario": "quadratic", "stages": ["{{new string('L', 2_000_000)}}:x=0.1"]}"""));
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, await SendAsync(client, HttpMethod.Post, "sweeps", """{"scenario": "quadratic", "stages": ["A:x=0.1"]}""", "text/plain"));
 
             app.Evaluator.FailNext(int.MaxValue);
             try
@@ -339,12 +339,12 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
             return client;
         }
 
-        private async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string relative, string? body = null)
+        private async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string relative, string? body = null, string contentType = "application/json")
         {
             using var request = new HttpRequestMessage(method, relative);
             if (body is not null)
             {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(body, Encoding.UTF8, contentType);
             }
 
             using var response = await client.SendAsync(request);
