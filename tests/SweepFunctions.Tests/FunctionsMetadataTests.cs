@@ -16,6 +16,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetSweep", "get", "sweeps/{id}")]
     [InlineData("CancelSweep", "post", "sweeps/{id}/cancel")]
     [InlineData("GetSweepReport", "get", "sweeps/{id}/report")]
+    [InlineData("GetSweepStage", "get", "sweeps/{id}/stages/{stage}")]
+    [InlineData("GetSweepDashboard", "get", "sweeps/{id}/dashboard")]
+    [InlineData("GetDashboard", "get", "dashboard")]
     public void HttpFunction_IsServedOnItsRouteAndMethodWithAFunctionKey(string function, string method, string route)
     {
         var trigger = Trigger(function, "httpTrigger");
@@ -54,7 +57,7 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetSweep", "GetSweepReport", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetDashboard", "GetSweep", "GetSweepDashboard", "GetSweepReport", "GetSweepStage", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

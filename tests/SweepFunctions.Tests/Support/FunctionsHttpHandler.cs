@@ -16,7 +16,11 @@ namespace SweepFunctions.Tests.Support;
 /// </summary>
 public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 {
-    private static readonly Type[] HttpFunctions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep)];
+    private static readonly Type[] HttpFunctions =
+    [
+        typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep),
+        typeof(GetSweepStage), typeof(GetSweepDashboard), typeof(GetDashboard),
+    ];
 
     private static readonly IReadOnlyList<Route> Routes = HttpFunctions.Select(RouteOf).ToList();
 
@@ -34,7 +38,7 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 
         string prefix = "/" + SweepRoutes.Prefix + "/";
         var match = path.StartsWith(prefix, StringComparison.Ordinal)
-            ? Routes.Select(r => (Route: r, Id: r.Match(method, path[prefix.Length..]))).FirstOrDefault(m => m.Id is not null)
+            ? Routes.Select(r => (Route: r, Values: r.Match(method, path[prefix.Length..]))).FirstOrDefault(m => m.Values is not null)
             : default;
         if (match.Route is null)
         {
@@ -48,7 +52,7 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
             functionRequest.Headers.Add(header.Key, header.Value);
         }
 
-        var response = await match.Route.InvokeAsync(app, functionRequest, match.Id!);
+        var response = await match.Route.InvokeAsync(app, functionRequest, match.Values!);
         return ToMessage(response, request);
     }
 
@@ -77,8 +81,8 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
 
     private sealed record Route(Type Function, MethodInfo Run, string[] Segments, string[] Methods)
     {
-        /// <summary>The <c>{id}</c> of a matching path ("" when the route has none), or null when it does not match.</summary>
-        public string? Match(string method, string relativePath)
+        /// <summary>The route's values (<c>{id}</c>, <c>{stage}</c>) of a matching path, or null when it does not match.</summary>
+        public Dictionary<string, string>? Match(string method, string relativePath)
         {
             string[] parts = relativePath.TrimEnd('/').Split('/');
             if (!Methods.Contains(method, StringComparer.OrdinalIgnoreCase) || parts.Length != Segments.Length)
@@ -86,12 +90,12 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
                 return null;
             }
 
-            string id = "";
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
             for (int i = 0; i < parts.Length; i++)
             {
-                if (Segments[i] == "{id}")
+                if (Segments[i].StartsWith('{') && Segments[i].EndsWith('}'))
                 {
-                    id = Uri.UnescapeDataString(parts[i]);
+                    values[Segments[i][1..^1]] = Uri.UnescapeDataString(parts[i]);
                 }
                 else if (!string.Equals(Segments[i], parts[i], StringComparison.OrdinalIgnoreCase))
                 {
@@ -99,13 +103,17 @@ public sealed class FunctionsHttpHandler(SweepAppHost app) : HttpMessageHandler
                 }
             }
 
-            return id;
+            return values;
         }
 
-        public async Task<HttpResponseData> InvokeAsync(SweepAppHost app, HttpRequestData request, string id)
+        /// <summary>Calls the function as the worker binds it: the request, the durable client, and each route value by name.</summary>
+        public async Task<HttpResponseData> InvokeAsync(SweepAppHost app, HttpRequestData request, IReadOnlyDictionary<string, string> values)
         {
             object function = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(app.Services, Function);
-            object?[] arguments = Run.GetParameters().Length == 3 ? [request, app.Client, id] : [request, app.Client];
+            object?[] arguments = Run.GetParameters().Select(p =>
+                p.ParameterType == typeof(HttpRequestData) ? request
+                : p.ParameterType == typeof(Microsoft.DurableTask.Client.DurableTaskClient) ? app.Client
+                : (object?)values[p.Name!]).ToArray();
             return await (Task<HttpResponseData>)Run.Invoke(function, arguments)!;
         }
     }
