@@ -57,8 +57,10 @@ public sealed class SweepPageTests
     {
         string html = SweepPage.RenderMessage(new MessagePageData("Nothing", "Nothing here.", null));
 
-        Assert.DoesNotMatch(new Regex(@"\ssrc\s*=|<link|@import|url\(|@font-face", RegexOptions.IgnoreCase), html);
-        Assert.Equal(["http://www.w3.org/2000/svg"], Regex.Matches(html, @"https?://[^'""\s)]+").Select(m => m.Value).Distinct());
+        Assert.DoesNotMatch(new Regex(@"\ssrc\s*=|@import|url\(|@font-face", RegexOptions.IgnoreCase), html);
+        Assert.Equal(["<link rel=\"icon\" href=\"data:image/svg+xml,"], Regex.Matches(html, @"<link[^>]*?href=""[a-z/+]+:[a-z/+]+,").Select(m => m.Value));
+        Assert.Single(Regex.Matches(html, "<link"));
+        Assert.Equal(["http://www.w3.org/2000/svg"], Regex.Matches(html, @"https?://[^'""\s)%]+").Select(m => m.Value).Distinct());
     }
 
     [Fact]

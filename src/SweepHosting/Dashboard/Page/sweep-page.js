@@ -264,9 +264,10 @@
         out.elapsed = span;
         out.endedAt = s.lastUpdatedAt;
       } else {
+        // The rate so far counts the time since the start up to now, so a sweep that stands still slows its estimate.
         out.elapsed = Math.max(span, (Date.now() + serverClockOffset() - created) / 1000);
-        if (num(out.requested) > 0 && span > 0 && num(out.planned) !== null) {
-          out.rate = out.requested / span;
+        if (num(out.requested) > 0 && out.elapsed >= 1 && num(out.planned) !== null) {
+          out.rate = out.requested / out.elapsed;
           out.eta = Math.max(0, out.planned - out.requested) / out.rate;
         }
       }
@@ -293,7 +294,7 @@
       return el('th', { scope: 'col', class: c.num ? 'num' : null, colspan: c.span || null, title: c.title || null }, c.text);
     }));
     var t = el('table', attrs || null, el('caption', null, caption), el('thead', null, headRow), el('tbody', null, rows));
-    return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, t);
+    return el('div', { class: 'table-wrap' + (attrs && attrs.class === 'kv' ? ' fit' : ''), tabindex: '0', role: 'region', 'aria-label': caption }, t);
   }
 
   function cell(text, cls) { return el('td', { class: cls || null }, text); }
@@ -443,16 +444,15 @@
     var share = planned && requested !== null ? Math.min(1, requested / planned) : (progress.finished ? 1 : 0);
 
     cards.push(card('Status', 'card-status', statusWords[progress.status] || progress.status,
-      progress.finished ? (progress.endedAt ? 'ended ' + utc(progress.endedAt) : 'finished') : (progress.summary || 'waiting for its first step')));
+      progress.finished ? (progress.endedAt ? 'ended ' + utc(progress.endedAt) : null) : (progress.summary || 'waiting for its first step')));
     cards.push(card('Stages finished', 'card-stages',
-      progress.stageCount ? progress.stagesFinished + ' of ' + progress.stageCount : String(progress.stagesFinished),
-      !progress.finished && progress.stage ? 'running stage ' + progress.stage + ' (' + progress.stageLabel + '): ' + progress.phase : null));
+      progress.stageCount ? progress.stagesFinished + ' of ' + progress.stageCount : String(progress.stagesFinished), null));
 
     var evals = el('div', { class: 'card' }, el('dt', null, 'Evaluations'),
       el('dd', { id: 'card-evaluations' },
         requested === null ? '–' : thousands(requested) + (planned !== null ? ' of at most ' + thousands(planned) : ''),
         el('span', { class: 'small' },
-          num(progress.executed) !== null ? thousands(progress.executed) + ' run, ' + thousands(requested - progress.executed) + ' reused from earlier' : '')),
+          num(progress.executed) !== null ? ' ' + thousands(progress.executed) + ' run, ' + thousands(requested - progress.executed) + ' reused from earlier' : '')),
       el('div', {
         class: 'bar', role: 'progressbar', 'aria-label': 'Evaluations done out of the most planned',
         'aria-valuemin': '0', 'aria-valuemax': planned !== null ? String(planned) : '100', 'aria-valuenow': String(requested || 0)
@@ -467,7 +467,8 @@
         progress.eta === null ? 'not known yet' : 'about ' + duration(progress.eta),
         progress.rate === null
           ? 'an estimate appears after the first evaluations'
-          : 'estimated from the rate so far (' + progress.rate.toFixed(progress.rate < 10 ? 2 : 0) + ' evaluations/s) for the most that can still run; the memo and racing can only shorten it'));
+          : 'for the ' + thousands(planned - requested) + ' evaluations that can still run at most, at the rate so far (' +
+            progress.rate.toFixed(progress.rate < 10 ? 2 : 0) + '/s); the memo and racing can only shorten it'));
     }
 
     if (!progress.finished && progress.best) {
@@ -488,7 +489,7 @@
   }
 
   function card(title, id, value, small) {
-    return el('div', { class: 'card' }, el('dt', null, title), el('dd', { id: id }, value, small ? el('span', { class: 'small' }, small) : null));
+    return el('div', { class: 'card' }, el('dt', null, title), el('dd', { id: id }, value, small ? el('span', { class: 'small' }, ' ' + small) : null));
   }
 
   function refreshLine(data, progress) {
@@ -567,7 +568,7 @@
       def ? el('p', null, el('code', null, def)) : null,
       el('dl', { class: 'facts' },
         el('dt', null, 'Winner'), el('dd', { class: 'stage-winner' }, el('code', null, paramsText(r.winnerParams))),
-        el('dt', null, 'Combined'), el('dd', null, fixed(r.combinedScore) + ' (incumbent ' + fixed(r.incumbentCombined) + ' on the same seeds)'),
+        el('dt', null, 'Combined'), el('dd', null, fixed(r.combinedScore) + ' (the incumbent ' + fixed(r.incumbentCombined) + ' on its seeds in this stage)'),
         el('dt', null, 'Mean ± std'), el('dd', null, fixed(r.meanScore) + ' ± ' + fixed(r.stdScore) + ' on ' + count(r.nSeeds || 0, 'seed') + ', pass rate ' + pct(r.passRate)),
         el('dt', null, 'Candidates'), el('dd', null, String(r.nCandidates === undefined ? '–' : r.nCandidates) + (r.incumbentAdded ? ' (plus the incumbent)' : '')),
         el('dt', null, 'Evaluations'), el('dd', null, thousands(r.evaluationsRequested) + ' requested, ' + thousands(r.evaluationsExecuted) + ' run'))
@@ -610,7 +611,7 @@
         row('Pass-rate difference', signed(c.passRateDifference)),
         row('Seeds failing for the winner only / the incumbent only', c.onlyFirstFails + ' / ' + c.onlySecondFails),
         row('McNemar p (exact)', pText(c.mcNemarP))
-      ], { id: 'stage-' + n + '-comparison', class: 'narrow' }));
+      ], { id: 'stage-' + n + '-comparison', class: 'kv' }));
     }
     return el('div', { class: 'evidence' }, kids);
   }
@@ -679,7 +680,7 @@
     function row(c) {
       var figures = {};
       (c.byTier || []).forEach(function (f) { figures[f.tier] = f; });
-      var cells = [el('td', { class: 'outcome' }, c.finalRank ? String(c.finalRank) : outcomeText(c)), candidateLabelCell(stage, c),
+      var cells = [el('td', { class: c.finalRank ? null : 'outcome' }, c.finalRank ? String(c.finalRank) : outcomeText(c)), candidateLabelCell(stage, c),
         cell(fixed(c.screeningScore), 'num')];
       for (var t = 1; t <= maxTier; t++) {
         var f = figures[t];
@@ -842,7 +843,7 @@
     if (s.convention) rows.push(row('Convention', s.convention));
     rows.push(row('Stages', el('ol', { class: 'files' }, s.stages.map(function (d) { return el('li', null, el('code', null, d)); }))));
     return el('section', { class: 'panel', id: 'settings', 'aria-labelledby': 'settings-h' },
-      el('h2', { id: 'settings-h' }, 'Settings'), table('The sweep\'s settings', ['Setting', 'Value'], rows));
+      el('h2', { id: 'settings-h' }, 'Settings'), table('The sweep\'s settings', ['Setting', 'Value'], rows, { class: 'kv' }));
   }
 
   function blobDescription(id, name, scenario) {
