@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SweepDashboard.Tests.Support;
 using SweepFunctions.Tests.Support;
@@ -77,6 +78,8 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         Assert.Equal(StaticPageTests.StageACandidates, await StaticPageTests.RowsAsync(page, "#stage-1-candidates tbody tr"));
         await Expect(page.Locator("#stage-1-verdict")).ToHaveTextAsync(StaticPageTests.StageAVerdict);
         Assert.Equal(StaticPageTests.StageADropped, await StaticPageTests.RowsAsync(page, "#stage-1-dropped tbody tr"));
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, Accessibility.Describe(axe));
         await Expect(page.Locator("#final")).ToHaveCountAsync(0);
         if (Screenshots.Wanted)
         {
@@ -141,6 +144,8 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         await Expect(page.Locator("#refresh-state")).ToHaveAttributeAsync("data-state", "stopped");
         Assert.Equal(0, await page.Locator("#app img, #app script").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"), "Markup in the failure message ran.");
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, Accessibility.Describe(axe));
 
         // The same sweep fetched with the command line: the page it writes says the same, from disk.
         using var folder = new TempFolder();
@@ -168,6 +173,8 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         await Expect(page.Locator(".filters a[aria-current=page]")).ToHaveTextAsync("Completed");
         var row = page.Locator($"tr[data-sweep='{id}']");
         Assert.Equal(["live-listed", "Completed", "quadratic", "1 of 1", "{x: 0.3}"], (await StaticPageTests.RowsAsync(page, $"tr[data-sweep='{id}']"))[0].Where((_, i) => i is 0 or 1 or 2 or 5 or 6));
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, Accessibility.Describe(axe));
         await Screenshots.SaveAsync(page, "list-desktop-light", fullPage: false);
         await row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
 

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SweepDashboard.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -167,6 +168,21 @@ public sealed class StaticPageTests(Chromium chromium, StaticPageTests.RacedSwee
 
         Assert.Equal("rgb(246, 247, 249)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
         Assert.Equal("rgb(27, 31, 36)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).color"));
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Static_page_breaks_no_accessibility_rule_of_axe(ColorScheme scheme)
+    {
+        await using var context = await chromium.NewContextAsync(1280, 800, scheme);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(sweep.PageUrl);
+        await Expect(page.Locator("html[data-ready]")).ToHaveCountAsync(1);
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, Accessibility.Describe(result));
     }
 
     /// <summary>Each row's cells as a person reads them: their text with runs of white space as one space.</summary>

@@ -452,11 +452,11 @@
       el('dd', { id: 'card-evaluations' },
         requested === null ? '–' : thousands(requested) + (planned !== null ? ' of at most ' + thousands(planned) : ''),
         el('span', { class: 'small' },
-          num(progress.executed) !== null ? ' ' + thousands(progress.executed) + ' run, ' + thousands(requested - progress.executed) + ' reused from earlier' : '')),
-      el('div', {
-        class: 'bar', role: 'progressbar', 'aria-label': 'Evaluations done out of the most planned',
-        'aria-valuemin': '0', 'aria-valuemax': planned !== null ? String(planned) : '100', 'aria-valuenow': String(requested || 0)
-      }, barFill(share)));
+          num(progress.executed) !== null ? ' ' + thousands(progress.executed) + ' run, ' + thousands(requested - progress.executed) + ' reused from earlier' : ''),
+        el('span', {
+          class: 'bar', role: 'progressbar', 'aria-label': 'Evaluations done out of the most planned',
+          'aria-valuemin': '0', 'aria-valuemax': planned !== null ? String(planned) : '100', 'aria-valuenow': String(requested || 0)
+        }, barFill(share))));
     cards.push(evals);
 
     cards.push(card('Elapsed', 'card-elapsed', duration(progress.elapsed),
@@ -584,7 +584,7 @@
         : 'Every candidate\'s figures are not in this snapshot (the service did not give them).'));
     }
     if (r.racing) kids.push(racing(r.racing, stage, n));
-    if (r.crossScenario && r.crossScenario.scenarios && r.crossScenario.scenarios.length > 0) kids.push(crossScenario(r.crossScenario, n));
+    if (r.crossScenario && r.crossScenario.scenarios && r.crossScenario.scenarios.length > 0) kids.push(crossScenario(r.crossScenario, n, r.label));
     return el('article', { class: 'stage', id: id, 'aria-labelledby': id + '-h', 'data-label': r.label }, kids);
   }
 
@@ -814,9 +814,9 @@
     return el('div', { class: 'racing' }, kids);
   }
 
-  function crossScenario(cross, n) {
+  function crossScenario(cross, n, label) {
     return el('div', null, el('h4', null, 'Cross-scenario check'),
-      table('The stage winner on each scenario' + (cross.seeds ? ', ' + cross.seeds + ' seeds' : ''),
+      table('Stage ' + label + ': the winner on each scenario' + (cross.seeds ? ', ' + cross.seeds + ' seeds' : ''),
         ['Scenario', { text: 'Mean', num: true }, { text: 'Std', num: true }, { text: 'Combined', num: true }, { text: 'Pass rate', num: true }, { text: 'Failing seeds', num: true }],
         cross.scenarios.map(function (s) {
           return el('tr', null, el('th', { scope: 'row' }, s.scenario), cell(fixed(s.mean), 'num'), cell(fixed(s.std), 'num'), cell(fixed(s.combined), 'num'),
