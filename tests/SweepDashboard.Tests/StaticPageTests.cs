@@ -1,6 +1,8 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SweepDashboard.Tests.Support;
+using SweepDomain.Parameters;
+using SweepHosting.Dashboard;
 using static Microsoft.Playwright.Assertions;
 
 namespace SweepDashboard.Tests;
@@ -168,6 +170,29 @@ public sealed class StaticPageTests(Chromium chromium, StaticPageTests.RacedSwee
 
         Assert.Equal("rgb(246, 247, 249)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
         Assert.Equal("rgb(27, 31, 36)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).color"));
+    }
+
+    [Fact]
+    public async Task Final_config_keeps_a_float_written_1_0_and_shows_markup_in_values_as_text()
+    {
+        const string markup = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
+        var report = new SweepDomain.Results.SweepReport("baseline", null, 200, "3:5,2:10", "combined", 1.0, 20, "convention", ParamSet.Of(("label", markup)),
+            ["A:beta=1.0,2.5", markup], [], ParamSet.Of(("beta", 1.0), ("max_M", 4), ("note", markup)), 20, 20);
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["baseline_sweep_report.html"], SweepPage.Render(SweepPageData.FromReport(SweepPageSources.Run, report, DateTimeOffset.UnixEpoch)));
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(folder["baseline_sweep_report.html"]).AbsoluteUri);
+
+        Assert.Equal($"beta: 1.0\nmax_M: 4\nnote: '{markup}'\n", await page.Locator("#final-yaml").TextContentAsync());
+        Assert.Equal($"{{\n  \"beta\": 1.0,\n  \"max_M\": 4,\n  \"note\": {System.Text.Json.JsonSerializer.Serialize(markup, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}\n}}\n",
+            await page.Locator("#final-json").TextContentAsync());
+        await Expect(page.Locator("#final-params")).ToHaveTextAsync($"{{beta: 1.0, max_M: 4, note: {markup}}}");
+        await Expect(page.Locator("#settings")).ToContainTextAsync($"{{label: {markup}}}");
+        await Expect(page.Locator("#settings li").Last).ToHaveTextAsync(markup);
+        Assert.Equal(0, await page.Locator("#app img, #app script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"), "Markup in a value ran.");
     }
 
     [Theory]
