@@ -205,6 +205,7 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
 
         await using var phone = await chromium.NewContextAsync(375, 812, ColorScheme.Dark);
         var page = await phone.NewPageAsync();
+        App.Clock.Now = DateTimeOffset.UtcNow;
         await page.GotoAsync(url);
         await Expect(page.Locator("#stage-1-candidates")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, name);

@@ -22,9 +22,17 @@ public static class Screenshots
         Directory.CreateDirectory(Folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = fullPage });
 
-        // The same page in screen-high slices, to look at closely (slices/).
+        // The top two and a half screens (top/, the README's images), and the whole page in screen-high slices, to look
+        // at closely (slices/).
         var size = page.ViewportSize!;
         int height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Directory.CreateDirectory(Path.Combine(Folder, "top"));
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Folder, "top", name + ".png"),
+            FullPage = true,
+            Clip = new() { X = 0, Y = 0, Width = size.Width, Height = Math.Min(height, size.Height * 5 / 2) },
+        });
         Directory.CreateDirectory(Path.Combine(Folder, "slices"));
         for (int top = 0, i = 1; top < height && fullPage; top += size.Height, i++)
         {

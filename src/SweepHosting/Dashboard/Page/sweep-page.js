@@ -468,7 +468,7 @@
         progress.rate === null
           ? 'an estimate appears after the first evaluations'
           : 'for the ' + thousands(planned - requested) + ' evaluations that can still run at most, at the rate so far (' +
-            progress.rate.toFixed(progress.rate < 10 ? 2 : 0) + '/s); the memo and racing can only shorten it'));
+            progress.rate.toFixed(progress.rate < 10 ? 2 : 0) + '/s); the memo and racing can only shorten it', 'wide'));
     }
 
     if (!progress.finished && progress.best) {
@@ -488,8 +488,8 @@
     return fill;
   }
 
-  function card(title, id, value, small) {
-    return el('div', { class: 'card' }, el('dt', null, title), el('dd', { id: id }, value, small ? el('span', { class: 'small' }, ' ' + small) : null));
+  function card(title, id, value, small, extraClass) {
+    return el('div', { class: 'card' + (extraClass ? ' ' + extraClass : '') }, el('dt', null, title), el('dd', { id: id }, value, small ? el('span', { class: 'small' }, ' ' + small) : null));
   }
 
   function refreshLine(data, progress) {
