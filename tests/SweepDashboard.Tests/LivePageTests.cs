@@ -89,9 +89,13 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         await Screenshots.SaveAsync(page, "live-desktop-light");
         await ShootPhoneAsync(pageUrl, "live-phone-dark");
 
-        // Stage B runs; C's evaluations (those with mode) wait.
+        // Stage B runs; C's evaluations (those with mode) wait. What the reader is on stays as it is.
+        await page.Locator("#stage-1-candidates-wrap").FocusAsync();
+        await page.EvaluateAsync("() => { document.getElementById('stage-1').kept = true; }");
         App.Evaluator.Hold(r => r.Params.Contains("mode"));
         await Expect(page.Locator("#stage-2 .stage-winner")).ToHaveTextAsync("{x: 0.3, n: 4}");
+        Assert.Equal("stage-1-candidates-wrap", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('stage-1').kept === true"), "Stage 1 was drawn again although it did not change.");
         await Expect(page.Locator("#card-stages")).ToContainTextAsync("2 of 3");
         await Expect(page.Locator("#stage-3")).ToHaveClassAsync("stage running");
 

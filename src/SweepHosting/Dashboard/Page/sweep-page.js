@@ -353,7 +353,7 @@
     var sections = [];
 
     sections.push(header(data, progress, settings));
-    var main = el('main', { id: 'main' });
+    var main = el('main', { id: 'main', 'data-keyed': true });
     var failure = failurePanel(data, progress);
     if (failure) main.appendChild(failure);
     main.appendChild(progressPanel(data, progress));
@@ -369,10 +369,39 @@
     app.querySelectorAll('details[id]').forEach(function (d) { open[d.id] = d.open; });
     var scrolls = {};
     app.querySelectorAll('.table-wrap[id]').forEach(function (w) { scrolls[w.id] = w.scrollLeft; });
-    app.replaceChildren.apply(app, sections);
+    var fresh = el('div', null, sections);
+    sync(app, fresh);
     app.querySelectorAll('details[id]').forEach(function (d) { if (open[d.id] !== undefined) d.open = open[d.id]; });
-    app.querySelectorAll('.table-wrap[id]').forEach(function (w) { if (scrolls[w.id]) w.scrollLeft = scrolls[w.id]; });
+    app.querySelectorAll('.table-wrap[id]').forEach(function (w) { if (scrolls[w.id] && w.scrollLeft !== scrolls[w.id]) w.scrollLeft = scrolls[w.id]; });
     document.title = titleOf(data, settings, progress);
+  }
+
+  /*
+   * Puts the children of `fresh` into `target`, keeping every element of `target` whose id and markup are unchanged,
+   * so a refresh leaves what did not change alone: the reader's focus, selection, open sections and scroll positions.
+   * Elements marked data-keyed (the page's containers) are synced child by child in the same way.
+   */
+  function sync(target, fresh) {
+    var old = {};
+    Array.prototype.forEach.call(target.children, function (k) { if (k.id) old[k.id] = k; });
+    var wanted = Array.prototype.map.call(fresh.children, function (n) {
+      var o = n.id ? old[n.id] : null;
+      if (!o || o.tagName !== n.tagName) return n;
+      if (o.outerHTML === n.outerHTML) return o;
+      if (n.hasAttribute('data-keyed')) {
+        Array.prototype.slice.call(o.attributes).forEach(function (a) { if (!n.hasAttribute(a.name)) o.removeAttribute(a.name); });
+        Array.prototype.slice.call(n.attributes).forEach(function (a) { if (o.getAttribute(a.name) !== a.value) o.setAttribute(a.name, a.value); });
+        sync(o, n);
+        return o;
+      }
+      return n;
+    });
+    var keep = new Set(wanted);
+    Array.prototype.slice.call(target.children).forEach(function (c) { if (!keep.has(c)) target.removeChild(c); });
+    Array.prototype.slice.call(target.childNodes).forEach(function (c) { if (c.nodeType !== 1) target.removeChild(c); });
+    wanted.forEach(function (node, i) {
+      if (target.children[i] !== node) target.insertBefore(node, target.children[i] || null);
+    });
   }
 
   function titleOf(data, settings, progress) {
@@ -389,7 +418,7 @@
     if (settings && settings.crossScenario) sub.push('cross-checked on ' + settings.crossScenario);
     if (s) sub.push('started ' + utc(s.createdAt));
     sub.push({ run: 'a local run (sweep run)', fetch: 'fetched from the service (sweep fetch)', live: 'live from the service' }[data.source] || data.source);
-    return el('header', { class: 'top' },
+    return el('header', { class: 'top', id: 'top' },
       data.live ? el('div', { class: 'crumbs' }, el('a', { href: withKey(data.live.listUrl) }, '← Recent sweeps')) : null,
       el('div', { class: 'titleline' },
         el('h1', null, s ? 'Sweep ' : '', s ? el('span', { class: 'mono', id: 'sweep-id' }, s.id) : (scenario || '') + ' sweep'),
@@ -545,10 +574,10 @@
             defs[n - 1] ? el('p', null, el('code', null, defs[n - 1])) : null));
       }
     } else if (stages.length < total && data.status) {
-      kids.push(el('p', { class: 'muted' }, count(total - stages.length, 'stage') + ' did not run.'));
+      kids.push(el('p', { class: 'muted', id: 'stages-not-run' }, count(total - stages.length, 'stage') + ' did not run.'));
     }
-    if (stages.length === 0 && progress.finished) kids.push(el('p', { class: 'muted' }, 'No stage finished.'));
-    return el('section', { id: 'stages', 'aria-labelledby': 'stages-h' }, kids);
+    if (stages.length === 0 && progress.finished) kids.push(el('p', { class: 'muted', id: 'stages-none' }, 'No stage finished.'));
+    return el('section', { id: 'stages', 'aria-labelledby': 'stages-h', 'data-keyed': true }, kids);
   }
 
   function labelOf(def) {
@@ -892,7 +921,7 @@
   }
 
   function footer(data) {
-    return el('footer', null, 'Written ' + utc(data.generatedAt) + '. This page is self-contained: its style, script and charts are inline' +
+    return el('footer', { id: 'foot' }, 'Written ' + utc(data.generatedAt) + '. This page is self-contained: its style, script and charts are inline' +
       (data.live ? ', and it reads only this app\'s routes.' : ', and it reads nothing from the network.'));
   }
 
