@@ -163,7 +163,31 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
     }
 
     [Fact]
-    public async Task List_page_links_each_sweep_to_its_page_with_the_key_it_was_opened_with()
+    public async Task Live_page_of_a_sweep_cancelled_while_watched_says_so_keeps_the_finished_stage_and_stops_refreshing()
+    {
+        const string id = "live-cancelled";
+        App.Evaluator.Hold(r => r.Params.Contains("n"));
+        await StartAsync(id, """{"scenario": "quadratic", "stages": ["A:x=0.1,0.3,0.5", "B:n=2,4,6"], "periods": 10, "stabilityTiers": "3:2,2:3"}""");
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_server.BaseUrl}/api/sweeps/{id}/dashboard?code={Key}&refresh=1");
+        await Expect(page.Locator("#stage-1 .stage-winner")).ToHaveTextAsync("{x: 0.3}");
+
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"{_server.BaseUrl}/api/sweeps/{id}/cancel?code={Key}", null)).StatusCode);
+
+        await Expect(page.Locator("header .badge")).ToHaveTextAsync("Cancelled (terminated)");
+        await Expect(page.Locator("#failure h2")).ToHaveTextAsync("The sweep was cancelled");
+        await Expect(page.Locator("#failure-summary")).ToHaveTextAsync("It was stopped during stage 2 of 2 (B): screening. 1 finished stage and its results are kept below.");
+        await Expect(page.Locator("#refresh-state")).ToHaveAttributeAsync("data-state", "stopped");
+        await Expect(page.Locator("#stage-1-candidates tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#stage-2")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#stages-not-run")).ToHaveTextAsync("1 stage did not run.");
+        await Expect(page.Locator("#final")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task List_page_links_each_sweep_to_its_page_with_the_key_and_an_unknown_sweep_gets_a_404_page_saying_so()
     {
         const string id = "live-listed";
         await StartAsync(id, """{"scenario": "quadratic", "stages": ["A:x=0.1,0.3"], "periods": 10, "stabilityTiers": "2:2"}""");
@@ -186,6 +210,12 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         await Expect(page.Locator("#sweep-id")).ToHaveTextAsync(id);
         await page.GetByRole(AriaRole.Link, new() { Name = "← Recent sweeps" }).ClickAsync();
         await Expect(page).ToHaveURLAsync($"{_server.BaseUrl}/api/dashboard?code={Key}");
+
+        var missing = await page.GotoAsync($"{_server.BaseUrl}/api/sweeps/no-such-sweep/dashboard?code={Key}");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("No such sweep");
+        await Expect(page.Locator("#message")).ToHaveTextAsync("There is no sweep with id 'no-such-sweep'.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "← Recent sweeps" })).ToHaveAttributeAsync("href", $"/api/dashboard?code={Key}");
         Assert.All(_server.Received, r => Assert.True(r.HadKey, $"{r.Method} {r.PathAndQuery} came without the key."));
         Assert.Equal(HttpStatusCode.Unauthorized, (await new HttpClient().GetAsync($"{_server.BaseUrl}/api/dashboard")).StatusCode);
     }
