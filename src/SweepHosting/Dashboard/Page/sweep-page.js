@@ -106,8 +106,7 @@
   function paramValue(params, name) {
     var raw = rawNumbers.get(params);
     if (raw && raw[name] !== undefined) return raw[name];
-    var v = params[name];
-    return typeof v === 'number' ? String(v) : String(v);
+    return String(params[name]);
   }
 
   function names(params) { return params && typeof params === 'object' ? Object.keys(params) : []; }
