@@ -109,6 +109,12 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         await Expect(page.Locator("#card-stages")).ToContainTextAsync("3 of 3");
         await Expect(page.Locator("#card-eta")).ToHaveCountAsync(0);
         await Expect(page.Locator("#link-report")).ToHaveAttributeAsync("href", $"/api/sweeps/{id}/report?code={Key}");
+        var blobs = await page.Locator("#blobs li").EvaluateAllAsync<string[][]>("items => items.map(li => [li.textContent, li.querySelector('a') ? li.querySelector('a').getAttribute('href') : ''])");
+        Assert.Contains([$"{id}/report.json — the full report (every candidate's seed scores)", $"/api/sweeps/{id}/report?code={Key}"], blobs);
+        Assert.Contains([$"{id}/outcomes/02-B.json — stage 2: every candidate's figures", $"/api/sweeps/{id}/stages/2?code={Key}"], blobs);
+        Assert.Contains([$"{id}/request.json — the request as accepted", ""], blobs);
+        Assert.Contains([$"{id}/stages/03-C.json — stage 3 winner, stability format", ""], blobs);
+        Assert.Contains([$"{id}/noisy_sweep.json — the final winner, stability format (the status route's \"final\")", ""], blobs);
         var status = JsonNode.Parse(await new HttpClient().GetStringAsync($"{_server.BaseUrl}/api/sweeps/{id}?code={Key}"))!;
         await Expect(page.Locator("#card-evaluations")).ToContainTextAsync(
             $"{(int)status["progress"]!["evaluationsRequested"]!} of at most {(int)status["progress"]!["evaluationsPlannedAtMost"]!}");
