@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and lints the Bicep templates, then runs every test project. Tests that need Blob Storage use Azurite on
 # 127.0.0.1:10000: when nothing listens there, this script starts the pinned Azurite (package.json) itself.
+# The browser tests (tests/SweepDashboard.Tests) need Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium).
 set -euo pipefail
 cd "$(dirname "$0")"
 

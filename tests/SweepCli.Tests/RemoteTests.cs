@@ -260,7 +260,7 @@ public sealed class RemoteTests
         Assert.Contains("[Running] stage 1/2 'A'", result.Out);
         Assert.Contains("Stage A finished: combined=", result.Out);
         Assert.Contains("SWEEP SUMMARY", result.Out);
-        foreach (string file in new[] { "quadratic_sweep_stage_A.json", "quadratic_sweep_stage_B.png", "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md" })
+        foreach (string file in new[] { "quadratic_sweep_stage_A.json", "quadratic_sweep_stage_B.png", "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md", "quadratic_sweep_report.html" })
         {
             Assert.True(File.Exists(folder[file]), file);
         }
@@ -372,6 +372,46 @@ public sealed class RemoteTests
         Assert.DoesNotContain("Fetch again", result.Error);
         Assert.True(File.Exists(folder["quadratic_sweep_stage_A.json"]));
         Assert.Equal(0, app.Count("GET", $"/api/sweeps/{Id}/report"));   // a report is written only by a completed sweep
+    }
+
+    [Fact]
+    public async Task Fetch_of_a_failed_sweep_writes_its_page_with_the_failure_and_the_finished_stages_candidates()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(r => r.Path switch
+        {
+            $"/api/sweeps/{Id}/stages/1" => (200, SweepHosting.Dashboard.SweepPageData.OutcomeJson(Report.Value.Stages[0])),
+            $"/api/sweeps/{Id}" => (200, Status(RuntimeStatuses.Failed, 1, ActivityFailed)),
+            _ => NotFound(),
+        });
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(1, app.Count("GET", $"/api/sweeps/{Id}/stages/1"));
+        var data = SweepHosting.Dashboard.SweepPage.DataOf(File.ReadAllText(folder["quadratic_sweep_report.html"]))!;
+        Assert.Equal("fetch", (string?)data["source"]);
+        Assert.Equal("Failed", (string?)data["status"]!["runtimeStatus"]);
+        Assert.Equal("disk full", (string?)data["status"]!["failure"]!["cause"]!["message"]);
+        var outcome = Assert.Single(data["outcomes"]!.AsArray())!;
+        Assert.Equal("A", (string?)outcome["result"]!["label"]);
+        Assert.Equal(Report.Value.Stages[0].Candidates.Count, outcome["candidates"]!.AsArray().Count);
+        Assert.Equal(["quadratic_sweep_stage_A.json"], data["files"]!.AsArray().Select(f => (string?)f!["name"]));
+    }
+
+    [Fact]
+    public async Task Fetch_leaves_out_of_the_page_a_stage_answer_that_is_not_that_stages_outcome_and_says_so()
+    {
+        using var folder = new TempFolder();
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? NotFound() : (200, Status(RuntimeStatuses.Running, 1)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", folder.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: The service's answer for stage 1 (A) is not that stage's outcome; the page shows the stage without its candidates.", result.Error);
+        var data = SweepHosting.Dashboard.SweepPage.DataOf(File.ReadAllText(folder["quadratic_sweep_report.html"]))!;
+        Assert.Empty(data["outcomes"]!.AsArray());
+        Assert.Equal("A", (string?)data["status"]!["stages"]![0]!["label"]);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class RunOutputTests
         string[] expected =
         [
             "quadratic_sweep_stage_A.json", "quadratic_sweep_stage_B.json", "quadratic_sweep_stage_A.png", "quadratic_sweep_stage_B.png",
-            "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md",
+            "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md", "quadratic_sweep_report.html",
         ];
         Assert.Equal(expected.Order(), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
         Assert.All(expected.Where(f => f.EndsWith(".png")), png => Assert.Equal(PngSignature, File.ReadAllBytes(folder[png])[..8]));
@@ -33,6 +33,37 @@ public sealed class RunOutputTests
         Assert.Equal(2, report.Stages.Count);
         Assert.Equal("other", report.CrossScenario);
         Assert.Contains("# Sweep summary: quadratic", File.ReadAllText(folder["quadratic_sweep_summary.md"]));
+    }
+
+    [Fact]
+    public async Task Run_writes_the_page_last_with_the_report_the_most_evaluations_planned_and_every_file_beside_it()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync(SmallRun(folder.Path, "--stages", "A:x=0.1,0.3,0.9", "B:n=3,4,5"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("at most 36 evaluations", result.Out);
+        string html = File.ReadAllText(folder["quadratic_sweep_report.html"]);
+        Assert.StartsWith("<!doctype html>", html);
+        Assert.Contains("<title>quadratic sweep</title>", html);
+        var data = SweepHosting.Dashboard.SweepPage.DataOf(html)!;
+        Assert.Equal("run", (string?)data["source"]);
+        Assert.Null(data["status"]);
+        Assert.Null(data["live"]);
+        Assert.Equal(36, (long)data["plannedAtMost"]!);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder["quadratic_sweep_report.json"])), data["report"]));
+        Assert.Equal(
+            [
+                "quadratic_sweep_stage_A.json: stage A winner, stability format",
+                "quadratic_sweep_stage_A.png: stage A: chart of every candidate (PNG)",
+                "quadratic_sweep_stage_B.json: stage B winner, stability format",
+                "quadratic_sweep_stage_B.png: stage B: chart of every candidate (PNG)",
+                "quadratic_sweep.json: the final winner, stability format (usable as --base)",
+                "quadratic_sweep_report.json: the report: settings, every candidate's seed scores, stage results, timings",
+                "quadratic_sweep_summary.md: the one-page summary (Markdown)",
+            ],
+            data["files"]!.AsArray().Select(f => $"{f!["name"]}: {f["what"]}"));
     }
 
     [Fact]

@@ -35,6 +35,27 @@ public sealed class AcceptedRequestTests
     }
 
     [Fact]
+    public void Accepted_request_of_a_raced_sweep_with_the_significant_policy_keeps_them_and_validates_back_to_the_same_plan()
+    {
+        var plan = Validate(new SweepRequest
+        {
+            Scenario = "noisy",
+            Stages = [new StageInput("A:x=0.1,0.3,0.5")],
+            StabilityTiers = "3:20,2:40",
+            CarryForward = "significant",
+            Alpha = 0.01,
+            Racing = true,
+            RaceBlock = 5,
+        });
+
+        string json = SweepRequestJson.ToJson(SweepLauncher.AcceptedRequest(plan, "raced-1"));
+        var read = SweepRequestJson.Parse(json, new ValidationErrors())!;
+
+        Assert.Equal(("significant", 0.01, true, 5), (read.CarryForward, read.Alpha, read.Racing, read.RaceBlock));
+        Assert.Equal(JsonSerializer.Serialize(plan), JsonSerializer.Serialize(Validate(read)));
+    }
+
+    [Fact]
     public void Accepted_request_writes_the_defaults_the_sweep_runs_with()
     {
         var plan = Validate(new SweepRequest { Scenario = "quadratic", Stages = [new StageInput("A:x=0.1")] });
@@ -43,8 +64,9 @@ public sealed class AcceptedRequestTests
 
         var root = document.RootElement;
         Assert.Equal(
-            ["scenario", "stages", "base", "periods", "stabilityTiers", "rankBy", "kFactor", "crossSeeds", "instanceId"],
+            ["scenario", "stages", "base", "periods", "stabilityTiers", "rankBy", "kFactor", "crossSeeds", "instanceId", "carryForward", "alpha", "racing"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("best", 0.05, false), (root.GetProperty("carryForward").GetString(), root.GetProperty("alpha").GetDouble(), root.GetProperty("racing").GetBoolean()));
         Assert.Equal(("{}", 1000, "100:10,50:20,10:100", "combined", 1.0, 20),
             (root.GetProperty("base").GetRawText(), root.GetProperty("periods").GetInt32(), root.GetProperty("stabilityTiers").GetString(),
              root.GetProperty("rankBy").GetString(), root.GetProperty("kFactor").GetDouble(), root.GetProperty("crossSeeds").GetInt32()));

@@ -17,6 +17,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("CancelSweep", "post", "sweeps/{id}/cancel")]
     [InlineData("GetSweepReport", "get", "sweeps/{id}/report")]
     [InlineData("ListSweeps", "get", "sweeps")]
+    [InlineData("GetSweepStage", "get", "sweeps/{id}/stages/{stage}")]
+    [InlineData("GetSweepDashboard", "get", "sweeps/{id}/dashboard")]
+    [InlineData("GetDashboard", "get", "dashboard")]
     public void HttpFunction_IsServedOnItsRouteAndMethodWithAFunctionKey(string function, string method, string route)
     {
         var trigger = Trigger(function, "httpTrigger");
@@ -75,8 +78,8 @@ public sealed class FunctionsMetadataTests
     public void App_HasExactlyTheseFunctions()
     {
         Assert.Equal(
-            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetHealth", "GetOpenApiDocument", "GetSweep", "GetSweepReport", "ListSweeps", "PurgeSweepHistories", "RecallScores",
-                "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
+            ["CancelSweep", "CrossEvaluate", "EvaluateBatch", "GetDashboard", "GetHealth", "GetOpenApiDocument", "GetSweep", "GetSweepDashboard", "GetSweepReport", "GetSweepStage",
+                "ListSweeps", "PurgeSweepHistories", "RecallScores", "ScheduledRecalibration", "StartSweep", "SweepOrchestrator", "WriteStageResult", "WriteSweepResult"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -21,19 +21,10 @@ namespace SweepFunctions.Tests;
 /// </summary>
 public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHelper output) : IClassFixture<OpenApiTests.Exchanges>
 {
-    /// <summary>
-    /// Documented routes served by the dashboard's functions, merged separately. While one of them has no function in
-    /// this build it is allowed here; as soon as it has one, the routes test fails and asks for its removal from this list.
-    /// </summary>
-    private static readonly string[] AwaitingTheDashboard = ["GET /sweeps/{id}/dashboard", "GET /sweeps/{id}/stages/{stage}", "GET /dashboard"];
-
     /// <summary>Documented answers that no exchange below produces, each with the reason.</summary>
     private static readonly Dictionary<string, string> NotProducedHere = new()
     {
         ["* 401"] = "the Functions host answers 401 before the app runs; the in-process front has no keys",
-        ["GET /sweeps/{id}/dashboard *"] = "provided by the dashboard",
-        ["GET /sweeps/{id}/stages/{stage} *"] = "provided by the dashboard",
-        ["GET /dashboard *"] = "provided by the dashboard",
     };
 
     private static OpenApiContract Contract => OpenApiContract.Served;
@@ -75,17 +66,9 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
 
         var undocumented = functions.Where(f => !documented.ContainsKey(f.Key)).Select(f => $"{f.Name} ({f.Key})").ToList();
         var unserved = documented.Keys.Where(k => functions.All(f => f.Key != k)).Order(StringComparer.Ordinal).ToList();
-        var awaiting = AwaitingTheDashboard.Select(Normalise).ToList();
 
         Assert.True(undocumented.Count == 0, "HTTP functions whose route is not in docs/openapi.yaml: " + string.Join("; ", undocumented));
-        Assert.True(
-            unserved.All(awaiting.Contains),
-            "Documented routes that no function serves: " + string.Join("; ", unserved.Where(k => !awaiting.Contains(k))));
-        var arrived = awaiting.Where(k => !unserved.Contains(k)).ToList();
-        Assert.True(arrived.Count == 0, "These routes now have functions: remove them from AwaitingTheDashboard in OpenApiTests: " + string.Join("; ", arrived));
-        Assert.All(
-            AwaitingTheDashboard.Select(Normalise),
-            k => Assert.Equal("dashboard", documented[k].ProvidedBy));
+        Assert.True(unserved.Count == 0, "Documented routes that no function serves: " + string.Join("; ", unserved));
         foreach (var (key, name, authLevel) in functions)
         {
             bool anonymous = documented[key].Security is { Count: 0 };

@@ -52,7 +52,7 @@ internal static class RemoteCommands
 
             errors.ThrowIfAny();
 
-            var submitted = new RemoteSubmit(client!, cli) { Waiting = parse.GetValue(wait) };
+            var submitted = new RemoteSubmit(client!, cli, services.Clock) { Waiting = parse.GetValue(wait) };
             string id = await submitted.StartAsync(request, cancellationToken);
             return parse.GetValue(wait)
                 ? await submitted.WaitAndFetchAsync(id, TimeSpan.FromSeconds(Math.Max(0.01, interval!.Value)), new OutputFolder(parse.GetValue(output)!), request.Scenario, cancellationToken)
@@ -96,7 +96,7 @@ internal static class RemoteCommands
             DefaultValueFactory = _ => SweepRequestValidator.DefaultScenario,
             HelpName = "name",
         };
-        var command = new Command("fetch", "Download a sweep's results into the files a local run writes: stage files, final winner, report, summary, charts.") { id };
+        var command = new Command("fetch", "Download a sweep's results into the files a local run writes: stage files, final winner, report, summary, charts, page.") { id };
         remote.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(scenario);
@@ -104,7 +104,7 @@ internal static class RemoteCommands
         {
             var client = ClientFor(parse, remote, services, cli, id);
             var folder = new OutputFolder(parse.GetValue(output)!);
-            var result = await new ResultFetcher(client, cli.Warn).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
+            var result = await new ResultFetcher(client, cli.Warn, services.Clock).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
             RemoteText.Fetched(result, folder, cli);
             if (result.Sweep.IsFinished && !result.Sweep.IsCompleted)
             {

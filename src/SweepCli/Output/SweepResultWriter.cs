@@ -1,12 +1,13 @@
 using SweepDomain.Results;
 using SweepDomain.Sweep;
+using SweepHosting.Dashboard;
 
 namespace SweepCli.Output;
 
 /// <summary>
 /// Writes a sweep's files into an <see cref="OutputFolder"/> (names from <see cref="ResultNames"/>): per stage the
-/// original's stability JSON and a PNG chart, and at the end the final winner, the report and the Markdown summary.
-/// A local run and <c>sweep fetch</c> write the same files.
+/// original's stability JSON and a PNG chart, and at the end the final winner, the report, the Markdown summary and the
+/// sweep's page (HTML, the same page the service serves live). A local run and <c>sweep fetch</c> write the same files.
 /// </summary>
 internal sealed class SweepResultWriter(OutputFolder folder, string scenario)
 {
@@ -41,6 +42,51 @@ internal sealed class SweepResultWriter(OutputFolder folder, string scenario)
     public string WriteReport(SweepReport report) => folder.WriteText(ResultNames.ReportFile(scenario), report.ToJson());
 
     public string WriteSummary(string markdown) => folder.WriteText(ResultNames.SummaryFile(scenario), markdown);
+
+    /// <summary>
+    /// The sweep's page, last: <paramref name="data"/> with links to <paramref name="files"/> (full paths of files
+    /// already written in this folder), each described in words.
+    /// </summary>
+    public string WritePage(SweepPageData data, IEnumerable<string> files)
+    {
+        var beside = files
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => new PageFile(name, Describe(name)))
+            .ToList();
+        return folder.WriteText(ResultNames.PageFile(scenario), SweepPage.Render(data with { Files = beside }));
+    }
+
+    /// <summary>What a result file holds, in words, from its name.</summary>
+    public string Describe(string fileName)
+    {
+        string stagePrefix = $"{scenario}_sweep_stage_";
+        if (fileName == ResultNames.FinalFile(scenario))
+        {
+            return "the final winner, stability format (usable as --base)";
+        }
+
+        if (fileName == ResultNames.ReportFile(scenario))
+        {
+            return "the report: settings, every candidate's seed scores, stage results, timings";
+        }
+
+        if (fileName == ResultNames.SummaryFile(scenario))
+        {
+            return "the one-page summary (Markdown)";
+        }
+
+        if (fileName.StartsWith(stagePrefix, StringComparison.Ordinal))
+        {
+            string rest = fileName[stagePrefix.Length..];
+            return rest.EndsWith(".png", StringComparison.Ordinal)
+                ? $"stage {rest[..^4]}: chart of every candidate (PNG)"
+                : rest.EndsWith(".json", StringComparison.Ordinal) ? $"stage {rest[..^5]} winner, stability format" : "";
+        }
+
+        return "";
+    }
 
     private string WriteStability(string fileName, StageResult result) =>
         folder.WriteText(fileName, StabilityResultFile.Write(scenario, [StabilityEntry.FromStage(result)]));

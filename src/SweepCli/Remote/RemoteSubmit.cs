@@ -5,7 +5,7 @@ using SweepHosting.Api;
 namespace SweepCli.Remote;
 
 /// <summary>Starts a sweep on the service and, with <c>--wait</c>, follows it to the end and fetches its results.</summary>
-internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
+internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli, TimeProvider clock)
 {
     /// <summary>
     /// Sends the request; returns the sweep id the service gave it. What is printed is the id and the status route
@@ -83,7 +83,7 @@ internal sealed class RemoteSubmit(SweepApiClient client, CliOutput cli)
             return ExitCodes.Cancelled;
         }
 
-        var result = await new ResultFetcher(client, cli.Warn).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken, sweep);
+        var result = await new ResultFetcher(client, cli.Warn, clock).FetchAsync(id, folder, scenario ?? SweepRequestValidator.DefaultScenario, cancellationToken, sweep);
         RemoteText.Fetched(result, folder, cli);
         if (sweep.IsCompleted)
         {

@@ -73,6 +73,19 @@ internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, 
             : await ReadAsync<string>(answer, HttpMethod.Get, SweepRoutes.ReportPath(id), [HttpStatusCode.OK], cancellationToken);
     }
 
+    /// <summary>
+    /// A finished stage's outcome (every candidate's figures, <paramref name="stage"/> 1-based), or null when the
+    /// service has none to give: the stage has not finished, or the service does not offer the route.
+    /// </summary>
+    public async Task<string?> GetStageAsync(string id, int stage, CancellationToken cancellationToken)
+    {
+        string path = SweepRoutes.StagePath(id, stage);
+        using var answer = await SendRawAsync(HttpMethod.Get, path, null, RetryMode.Always, cancellationToken);
+        return answer.Response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await ReadAsync<string>(answer, HttpMethod.Get, path, [HttpStatusCode.OK], cancellationToken);
+    }
+
     private string Absolute(string routePath) => new Uri(apiBase, routePath).AbsoluteUri;
 
     private async Task<T> ReadAsync<T>(Answer answer, HttpMethod method, string path, HttpStatusCode[] expected, CancellationToken cancellationToken)

@@ -5,12 +5,13 @@ using SweepCli.Progress;
 using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
+using SweepHosting.Dashboard;
 
 namespace SweepCli.Running;
 
 /// <summary>
 /// One local sweep: runs the engine with the injected evaluator on the chosen number of workers, shows progress,
-/// saves each stage as it ends, then writes the final winner, the report and the summary and prints the results.
+/// saves each stage as it ends, then writes the final winner, the report, the summary and the page, and prints the results.
 /// </summary>
 internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings settings)
 {
@@ -51,6 +52,8 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
             writer.WriteReport(report),
             writer.WriteSummary(SummaryMarkdown.Build(report)),
         };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = SweepCost.Sweep(Plan) };
+        files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;
     }

@@ -13,6 +13,9 @@ public static class ResultNames
 
     public static string SummaryFile(string scenario) => $"{scenario}_sweep_summary.md";
 
+    /// <summary>The sweep's page: a self-contained HTML document of its progress, stages, evidence and final config.</summary>
+    public static string PageFile(string scenario) => $"{scenario}_sweep_report.html";
+
     /// <summary>Blob holding the request as accepted.</summary>
     public static string RequestBlob(string sweepId) => $"{sweepId}/request.json";
 

@@ -22,37 +22,48 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
         [DurableClient] DurableTaskClient client,
         string id)
     {
+        var view = await ReadAsync(client, store, logger, id);
+        return view is null
+            ? await ProblemResponses.NotFoundAsync(request, id)
+            : await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
+    }
+
+    /// <summary>
+    /// The status of sweep <paramref name="id"/> as this route answers it (and the sweep's page shows it), or null when
+    /// there is no such sweep.
+    /// </summary>
+    public static async Task<SweepStatusView?> ReadAsync(DurableTaskClient client, IResultStore store, ILogger logger, string id)
+    {
         // Inputs and outputs are asked for: the output holds a completed sweep's stages, and the failure details come with them.
         var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true) : null;
         if (sweep is null)
         {
-            return await ProblemResponses.NotFoundAsync(request, id);
+            return null;
         }
 
         // A completed sweep's stages are in its output; a running one's finished stages travel in its input.
-        var output = sweep.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Read(() => sweep.ReadOutputAs<SweepOutput>(), id, "output") : null;
-        var input = sweep.SerializedInput is null ? null : Read(() => sweep.ReadInputAs<SweepInput>(), id, "input");
-        var view = new SweepStatusView
+        var output = sweep.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Read(() => sweep.ReadOutputAs<SweepOutput>(), id, "output", logger) : null;
+        var input = sweep.SerializedInput is null ? null : Read(() => sweep.ReadInputAs<SweepInput>(), id, "input", logger);
+        return new SweepStatusView
         {
             Id = id,
             RuntimeStatus = sweep.RuntimeStatus.ToString(),
             Scenario = output?.Scenario ?? input?.Plan.Scenario,
             CreatedAt = sweep.CreatedAt,
             LastUpdatedAt = sweep.LastUpdatedAt,
-            Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress"),
+            Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),
             Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],
-            Final = output is null ? null : await FinalOfAsync(output),
+            Final = output is null ? null : await FinalOfAsync(store, output),
             Blobs = await store.ListAsync(id + "/"),
             Failure = FailureOf(sweep.FailureDetails),
         };
-        return await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
     }
 
     /// <summary>
     /// A part of the durable state, or null with a warning when it cannot be read (written by another version, say):
     /// the status still answers with everything else.
     /// </summary>
-    private T? Read<T>(Func<T?> read, string id, string part) where T : class
+    private static T? Read<T>(Func<T?> read, string id, string part, ILogger logger) where T : class
     {
         try
         {
@@ -71,6 +82,6 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
         : new FailureView { Type = details.ErrorType, Message = details.ErrorMessage, Cause = FailureOf(details.InnerFailure) };
 
     /// <summary>The winner in the stability format, as written to the final blob.</summary>
-    private async Task<JsonElement?> FinalOfAsync(SweepOutput output) =>
+    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output) =>
         await store.ReadTextAsync(output.FinalBlob) is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
 }

@@ -38,6 +38,18 @@ public static class ProblemResponses
         WriteAsync(request, HttpStatusCode.UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "The request body must be JSON.",
             $"Send the sweep request with Content-Type: application/json; got {(string.IsNullOrWhiteSpace(contentType) ? "no Content-Type" : $"'{contentType}'")}.");
 
+    public static Task<HttpResponseData> NoSuchStageAsync(HttpRequestData request, string sweepId, string stage, int? stageCount) =>
+        WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "No such stage.",
+            $"Sweep '{sweepId}' has no stage '{stage}': stages are numbered from 1" + (stageCount is { } n ? $" to {n}." : "."));
+
+    public static Task<HttpResponseData> StageNotFinishedAsync(HttpRequestData request, string sweepId, int stage, string runtimeStatus, int finished) =>
+        WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "The stage has not finished.",
+            $"Sweep '{sweepId}' is {runtimeStatus} and has finished {finished} stage{(finished == 1 ? "" : "s")}; stage {stage} is not among them.");
+
+    public static Task<HttpResponseData> StageOutcomeMissingAsync(HttpRequestData request, string sweepId, int stage, string blob) =>
+        WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "The stage's figures are missing.",
+            $"Stage {stage} of sweep '{sweepId}' has finished, but its outcome blob '{blob}' is not in the results container.");
+
     public static Task<HttpResponseData> ConflictAsync(HttpRequestData request, string title, string detail) =>
         WriteAsync(request, HttpStatusCode.Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10", title, detail);
 

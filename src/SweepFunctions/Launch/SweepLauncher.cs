@@ -71,6 +71,10 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         KFactor = plan.KFactor,
         CrossSeeds = plan.CrossSeeds,
         InstanceId = sweepId,
+        CarryForward = plan.CarryForward.ToText(),
+        Alpha = plan.Alpha,
+        Racing = plan.Racing,
+        RaceBlock = plan.Racing ? plan.RaceBlock : null,
     };
 
     private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)

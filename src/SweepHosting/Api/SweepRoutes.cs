@@ -27,9 +27,23 @@ public static class SweepRoutes
     /// <summary><c>GET</c>, anonymous: this API's OpenAPI 3.1 document (<c>docs/openapi.yaml</c>).</summary>
     public const string OpenApi = "openapi.yaml";
 
+    /// <summary><c>GET</c>: a finished stage's outcome, every candidate's figures; <c>{stage}</c> is 1-based.</summary>
+    public const string Stage = Sweep + "/stages/{stage}";
+
+    /// <summary><c>GET</c>: the sweep's page (HTML), refreshing itself while the sweep runs.</summary>
+    public const string SweepDashboard = Sweep + "/dashboard";
+
+    /// <summary><c>GET</c>: the page of recent sweeps (HTML), linking to each sweep's page.</summary>
+    public const string Dashboard = "dashboard";
+
     public static string SweepPath(string id) => Sweep.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 
     public static string ReportPath(string id) => Report.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 
     public static string CancelPath(string id) => Cancel.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+
+    public static string StagePath(string id, int stage) =>
+        Stage.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal).Replace("{stage}", stage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static string SweepDashboardPath(string id) => SweepDashboard.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 }

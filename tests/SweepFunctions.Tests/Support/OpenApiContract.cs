@@ -188,8 +188,6 @@ public sealed class OpenApiContract
         /// <summary>Documented status codes, as written ("202", "404").</summary>
         public IEnumerable<string> Statuses => Responses.Select(r => r.Key);
 
-        /// <summary>The dashboard's operations carry <c>x-provided-by: dashboard</c>.</summary>
-        public string? ProvidedBy => Body["x-provided-by"]?.GetValue<string>();
 
         /// <summary>The operation's own <c>security</c>, or null when it takes the document's (a function key).</summary>
         public JsonArray? Security => Body["security"] as JsonArray;
