@@ -231,7 +231,7 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         var request = JsonNode.Parse(body)!.AsObject();
         request["instanceId"] = id;
         using var http = new HttpClient();
-        var response = await http.PostAsync($"{_server.BaseUrl}/api/sweeps?code={Key}", new StringContent(request.ToJsonString()));
+        var response = await http.PostAsync($"{_server.BaseUrl}/api/sweeps?code={Key}", new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

@@ -21,7 +21,7 @@ public sealed class CancelAndPurgeTests(DurableAppFixture fixture)
     private SweepAppHost App => fixture.App;
 
     [Fact]
-    public async Task Cancel_terminates_within_seconds_and_no_evaluation_starts_after_the_batches_see_it()
+    public async Task Cancel_terminates_within_seconds_and_no_evaluation_starts_once_the_batches_have_seen_it()
     {
         var plan = OrchestrationTests.Plan(Requests.Long().ToJsonString());
         App.Evaluator.Delay = TimeSpan.FromMilliseconds(20);
@@ -48,13 +48,16 @@ public sealed class CancelAndPurgeTests(DurableAppFixture fixture)
                 state = await App.Client.GetInstanceAsync("cancel-stops", timeout.Token);
             }
 
-            // Batches poll the marker every second and stop at their next evaluation; queued ones never start. Wait long
-            // enough for every queued batch to have been picked up, then check that nothing started late.
-            int atTerminated = App.Evaluator.Seen.Count;
-            await Task.Delay(TimeSpan.FromSeconds(4), timeout.Token);
-            var late = App.Evaluator.Started.Where(t => Stopwatch.GetElapsedTime(cancelled, t) > CancellationMarker.PollInterval + TimeSpan.FromMilliseconds(500)).ToList();
-            Assert.True(late.Count == 0, $"{late.Count} evaluations started more than 1.5 s after the cancel");
-            Assert.InRange(App.Evaluator.Seen.Count - atTerminated, 0, 4);
+            // Batches poll the marker every second and stop at their next evaluation; queued ones never start. Allow a
+            // second of scheduling slack on a busy machine, wait long enough for every queued batch to have been picked
+            // up, then check that nothing started late and nothing runs any more.
+            var stopBy = CancellationMarker.PollInterval + TimeSpan.FromSeconds(1);
+            await Task.Delay(stopBy, timeout.Token);
+            int stopped = App.Evaluator.Seen.Count;
+            await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
+            var late = App.Evaluator.Started.Where(t => Stopwatch.GetElapsedTime(cancelled, t) > stopBy).ToList();
+            Assert.True(late.Count == 0, $"{late.Count} evaluations started more than {stopBy.TotalSeconds} s after the cancel");
+            Assert.Equal(stopped, App.Evaluator.Seen.Count);
             Assert.True(App.Evaluator.Seen.Count - before < 184 * 5, "the sweep ran to its end");   // far from its 184 × seeds
             Assert.NotNull(await App.Store.ReadTextAsync(CancellationMarker.Blob("cancel-stops")));
         }

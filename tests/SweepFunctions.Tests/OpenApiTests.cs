@@ -282,6 +282,12 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
             await app.WaitForSweepAsync("contract-full");
             Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, "sweeps/contract-full"));
             Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, "sweeps/contract-full/report"));
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, "sweeps/contract-full/dashboard"));
+            Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "sweeps/no-such-sweep/dashboard"));
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, "sweeps/contract-full/stages/1"));
+            Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "sweeps/contract-full/stages/9"));
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, "dashboard?status=Completed"));
+            Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(client, HttpMethod.Get, "dashboard?status=Bogus"));
             Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "sweeps/no-such-sweep"));
             Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "sweeps/no-such-sweep/report"));
             Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(client, HttpMethod.Post, "sweeps", """{"scenario": "quadratic", "stages": ["A x=0.1", "B:xx=1"], "periods": 0}"""));

@@ -83,9 +83,19 @@ public sealed class LoopbackServer : IAsyncDisposable
 
             foreach (string? name in request.Headers.AllKeys)
             {
-                if (name is not null && !name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+                if (name is null)
+                {
+                    continue;
+                }
+
+                // Content-Type and Content-Length belong to the body, and the functions read them (StartSweep checks both).
+                if (!name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
                 {
                     message.Headers.TryAddWithoutValidation(name, request.Headers.GetValues(name) ?? []);
+                }
+                else if (message.Content is not null)
+                {
+                    message.Content.Headers.TryAddWithoutValidation(name, request.Headers.GetValues(name) ?? []);
                 }
             }
 
