@@ -9,7 +9,7 @@ namespace SweepFunctions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly IReadOnlyDictionary<string, JsonElement> Functions = Load();
+    private static IReadOnlyDictionary<string, JsonElement> Functions => Support.FunctionIndex.Functions;
 
     [Theory]
     [InlineData("StartSweep", "post", "sweeps")]
@@ -88,22 +88,5 @@ public sealed class FunctionsMetadataTests
         Assert.True(Functions.TryGetValue(function, out var metadata), $"functions.metadata has no function '{function}'.");
         var bindings = metadata.GetProperty("bindings").EnumerateArray().ToList();
         return Assert.Single(bindings, b => b.GetProperty("type").GetString() == type && b.GetProperty("direction").GetString() == "In");
-    }
-
-    /// <summary>src/SweepFunctions/bin/{the test assembly's configuration}/net10.0/functions.metadata under the repo root.</summary>
-    private static Dictionary<string, JsonElement> Load()
-    {
-        string configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SweepFunctions.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        string path = Path.Combine(root.FullName, "src", "SweepFunctions", "bin", configuration, "net10.0", "functions.metadata");
-        Assert.True(File.Exists(path), $"{path} is missing: build src/SweepFunctions in {configuration} first.");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
     }
 }

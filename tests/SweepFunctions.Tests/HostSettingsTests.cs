@@ -27,14 +27,7 @@ public sealed class HostSettingsTests
 
     private static JsonElement Load()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SweepFunctions.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.NotNull(folder);
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.FullName, "host.json")));
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Support.FunctionIndex.RepositoryRoot(), "host.json")));
         return host.RootElement.GetProperty("extensions").GetProperty("durableTask").Clone();
     }
 }

@@ -53,7 +53,7 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
 
         Assert.Equal(HttpStatusCode.OK, served.Status);
         Assert.Equal("application/yaml; charset=utf-8", served.ContentType);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "openapi.yaml")), served.Body);
+        Assert.Equal(File.ReadAllText(Path.Combine(FunctionIndex.RepositoryRoot(), "docs", "openapi.yaml")), served.Body);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
     public void RequestSchema_AcceptsTheBodiesTheTestsAndTheReadmeSend_AndRejectsAnUnknownField()
     {
         var schema = (JsonObject)Contract.Operations.Single(o => o.ToString() == "POST /sweeps").Body["requestBody"]!["content"]!["application/json"]!["schema"]!;
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(FunctionIndex.RepositoryRoot(), "README.md"));
         string readmeBody = readme[(readme.IndexOf("-d '{", StringComparison.Ordinal) + 4)..];
         readmeBody = readmeBody[..(readmeBody.IndexOf("}'", StringComparison.Ordinal) + 1)];
 
@@ -217,17 +217,6 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
 
     /// <summary>A path template with its parameters' names and constraints left out: <c>/sweeps/{}/stages/{}</c>.</summary>
     private static string Normalise(string key) => System.Text.RegularExpressions.Regex.Replace(key, "{[^}]*}", "{}");
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SweepFunctions.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root!.FullName;
-    }
 
     /// <summary>One request to the app and its answer; <see cref="Path"/> is the path after <c>/api</c>.</summary>
     public sealed record Exchange(string Method, string Path, HttpStatusCode Status, string? ContentType, string Body);
