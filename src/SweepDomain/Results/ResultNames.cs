@@ -22,8 +22,6 @@ public static class ResultNames
     /// <summary>Blob of stage <paramref name="index"/> (0-based), numbered from 01 so blobs list in stage order.</summary>
     public static string StageBlob(string sweepId, int index, string label) => $"{sweepId}/stages/{index + 1:00}-{label}.json";
 
-    public static string StagesPrefix(string sweepId) => $"{sweepId}/stages/";
-
     public static string FinalBlob(string sweepId, string scenario) => $"{sweepId}/{FinalFile(scenario)}";
 
     public static string ReportBlob(string sweepId) => $"{sweepId}/report.json";

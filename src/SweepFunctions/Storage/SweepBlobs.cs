@@ -31,12 +31,4 @@ public static class SweepBlobs
         string name = blobName[SchedulesPrefix.Length..^".json".Length];
         return name.Length == 0 || name.Contains('/') || name.EndsWith(".latest", StringComparison.Ordinal) ? null : name;
     }
-
-    /// <summary>The label in a stage blob name such as <c>id/stages/02-B.json</c>.</summary>
-    public static string StageLabelOf(string blobName)
-    {
-        string file = blobName[(blobName.LastIndexOf('/') + 1)..];
-        int dash = file.IndexOf('-');
-        return file[(dash + 1)..^".json".Length];
-    }
 }
