@@ -128,6 +128,10 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "base": "nowhere/quadratic_sweep.json"}""", "base", "Base config 'nowhere/quadratic_sweep.json' was not found in the results container.")]
     [InlineData("""{"scenari": "quadratic", "stages": ["A:x=0.1"]}""", "scenari", "Did you mean 'scenario'?")]
     [InlineData("""{"scenario": """, "body", "The body is not valid JSON")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "alpha": 0.6}""", "alpha", "Must be a significance level above 0 and at most 0.5; got 0.6.")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "carryForward": "bestest"}""", "carryForward", "Unknown carry-forward policy 'bestest'. Use one of: best, significant.")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "racing": true, "raceBlock": 1}""", "raceBlock", "Must be at least 2 seeds (a block is tested with a paired test); got 1.")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "racing": true, "raceBlock": 500}""", "raceBlock", "Block of 500 seeds is larger than every tier (the most seeds a tier gives is 100)")]
     public async Task StartSweep_BadRequest_Answers400ProblemNamingTheFault(string body, string field, string message)
     {
         await fixture.RequireStorageAsync();
