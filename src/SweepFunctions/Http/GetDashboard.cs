@@ -17,8 +17,6 @@ namespace SweepFunctions.Http;
 /// </summary>
 public sealed class GetDashboard(TimeProvider clock)
 {
-    private static readonly string[] Statuses = ["Pending", "Running", "Suspended", "Completed", "Failed", "Terminated"];
-
     /// <returns>200 with the page; 400 with a page naming a status filter that is not a runtime status.</returns>
     [Function(nameof(GetDashboard))]
     public async Task<HttpResponseData> RunAsync(
@@ -28,12 +26,12 @@ public sealed class GetDashboard(TimeProvider clock)
         var query = HttpUtility.ParseQueryString(request.Url.Query);
         string listUrl = HtmlResponses.PathOf(request, SweepRoutes.Dashboard);
         var names = (query["status"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Where(n => !Statuses.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        var unknown = names.Where(n => !RuntimeStatuses.All.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
             return await HtmlResponses.WriteAsync(request, HttpStatusCode.BadRequest, SweepPage.RenderMessage(new MessagePageData(
                 "Unknown status",
-                $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a" : "are not")} runtime status{(unknown.Count == 1 ? "" : "es")}; the list takes {string.Join(", ", Statuses)}.",
+                $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a" : "are not")} runtime status{(unknown.Count == 1 ? "" : "es")}; the list takes {string.Join(", ", RuntimeStatuses.All)}.",
                 listUrl)));
         }
 
