@@ -1,4 +1,5 @@
 using SweepCli.Progress;
+using SweepLibrary.Output;
 
 namespace SweepCli.Tests;
 

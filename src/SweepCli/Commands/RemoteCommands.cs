@@ -1,9 +1,9 @@
 using System.CommandLine;
 using SweepCli.CommandLine;
-using SweepCli.Output;
 using SweepCli.Remote;
 using SweepDomain;
 using SweepDomain.Requests;
+using SweepLibrary.Output;
 
 namespace SweepCli.Commands;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using SweepCli.CommandLine;
-using SweepCli.Output;
 using SweepCli.Progress;
 using SweepCli.Running;
 using SweepDomain;
 using SweepDomain.Requests;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
+using SweepLibrary.Output;
 
 namespace SweepCli.Commands;
 

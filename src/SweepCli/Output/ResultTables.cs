@@ -1,5 +1,6 @@
 using Spectre.Console;
 using SweepDomain.Results;
+using SweepLibrary.Output;
 
 namespace SweepCli.Output;
 
@@ -31,7 +32,7 @@ internal static class ResultTables
                 Markup.Escape(ResultText.VersusIncumbent(r)),
                 Markup.Escape(ResultText.Cross(r)),
                 $"{r.EvaluationsRequested} ({r.EvaluationsExecuted})",
-                seconds is { } s ? Progress.Eta.Format(s) : "-");
+                seconds is { } s ? Eta.Format(s) : "-");
         }
 
         return table;

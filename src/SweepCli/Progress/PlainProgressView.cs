@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SweepLibrary.Output;
 
 namespace SweepCli.Progress;
 

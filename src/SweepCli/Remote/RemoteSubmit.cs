@@ -1,6 +1,6 @@
-using SweepCli.Output;
 using SweepDomain.Requests;
 using SweepHosting.Api;
+using SweepLibrary.Output;
 
 namespace SweepCli.Remote;
 

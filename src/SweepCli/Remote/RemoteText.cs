@@ -1,6 +1,6 @@
 using Spectre.Console;
-using SweepCli.Output;
 using SweepHosting.Api;
+using SweepLibrary.Output;
 
 namespace SweepCli.Remote;
 

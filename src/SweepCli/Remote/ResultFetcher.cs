@@ -1,8 +1,8 @@
 using System.Text.Json;
-using SweepCli.Output;
 using SweepDomain.Results;
 using SweepHosting.Api;
 using SweepHosting.Dashboard;
+using SweepLibrary.Output;
 
 namespace SweepCli.Remote;
 

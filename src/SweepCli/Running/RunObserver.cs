@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using SweepCli.Output;
 using SweepCli.Progress;
 using SweepDomain.Sweep;
+using SweepLibrary.Output;
 
 namespace SweepCli.Running;
 

@@ -5,6 +5,7 @@ using SweepCli.Progress;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Selection;
+using SweepLibrary.Output;
 
 namespace SweepCli.Running;
 

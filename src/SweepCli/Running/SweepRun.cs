@@ -6,6 +6,7 @@ using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepHosting.Dashboard;
+using SweepLibrary.Output;
 
 namespace SweepCli.Running;
 

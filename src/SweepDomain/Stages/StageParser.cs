@@ -40,8 +40,12 @@ public static partial class StageParser
         return parsed;
     }
 
-    /// <summary>Parses one stage string; returns null (and adds errors) when it is invalid.</summary>
-    public static StageSpec? Parse(string source, ScenarioSchema schema, ValidationErrors errors, string field = "stage")
+    /// <summary>
+    /// Parses one stage string; returns null (and adds errors) when it is invalid. Without a <paramref name="schema"/>
+    /// only what needs no scenario is checked (the syntax, the label, empty, reserved, repeated names and repeated
+    /// values); the library's <c>Stages.Parse</c> does that, and the sweep checks the names and values later.
+    /// </summary>
+    public static StageSpec? Parse(string source, ScenarioSchema? schema, ValidationErrors errors, string field = "stage")
     {
         if (string.IsNullOrWhiteSpace(source))
         {
@@ -91,7 +95,7 @@ public static partial class StageParser
     /// The rules both forms share: a safe label, at least one parameter, each once, each valid for the schema.
     /// <paramref name="parametersGiven"/> counts what the user wrote, including tokens already rejected.
     /// </summary>
-    private static StageSpec? Validate(string rawLabel, IReadOnlyList<GridAxis> grid, int parametersGiven, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    private static StageSpec? Validate(string rawLabel, IReadOnlyList<GridAxis> grid, int parametersGiven, string source, ScenarioSchema? schema, ValidationErrors errors, string field)
     {
         int before = errors.Count;
         string label = rawLabel.Trim();
@@ -137,7 +141,7 @@ public static partial class StageParser
         return new GridAxis(name, items.Select(ValueGrammar.Parse).ToArray());
     }
 
-    private static bool CheckAxis(GridAxis axis, string source, ScenarioSchema schema, ValidationErrors errors, string field)
+    private static bool CheckAxis(GridAxis axis, string source, ScenarioSchema? schema, ValidationErrors errors, string field)
     {
         if (axis.Name.Length == 0)
         {
@@ -149,6 +153,11 @@ public static partial class StageParser
         {
             errors.Add(field, $"'{Short(axis.Name)}' is reserved in '{Short(source)}': the sweep sets seeds and periods itself (use the periods option).");
             return false;
+        }
+
+        if (schema is null)
+        {
+            return CheckDistinctValues(axis, axis.Values, source, errors, field);
         }
 
         var spec = schema.Find(axis.Name);
@@ -178,14 +187,19 @@ public static partial class StageParser
         }
 
         var normalised = axis.Values.Select(v => spec.Type == ParamType.Float && v.IsNumber ? ParamValue.Float(v.AsDouble) : v).ToList();
-        var duplicate = normalised.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        return CheckDistinctValues(axis, normalised, source, errors, field) && ok;
+    }
+
+    private static bool CheckDistinctValues(GridAxis axis, IEnumerable<ParamValue> values, string source, ValidationErrors errors, string field)
+    {
+        var duplicate = values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             errors.Add(field, $"Parameter '{Short(axis.Name)}' lists the value {duplicate.Key} more than once in '{Short(source)}'.");
-            ok = false;
+            return false;
         }
 
-        return ok;
+        return true;
     }
 
     private static void CheckLabel(string label, string source, ValidationErrors errors, string field)
@@ -201,7 +215,7 @@ public static partial class StageParser
     }
 
     /// <summary>Adds an error for each label that more than one stage uses (file names would collide).</summary>
-    private static void CheckDistinctLabels(IReadOnlyList<StageSpec> stages, ValidationErrors errors, string field)
+    public static void CheckDistinctLabels(IReadOnlyList<StageSpec> stages, ValidationErrors errors, string field)
     {
         foreach (var group in stages.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {

@@ -2,19 +2,22 @@ using ScottPlot;
 using SweepDomain.Parameters;
 using SweepDomain.Sweep;
 
-namespace SweepCli.Output;
+namespace SweepLibrary.Output;
 
 /// <summary>
 /// A PNG per stage: every candidate's mean with its 95 % interval and its combined score against its grid index, the
 /// winner and the incumbent marked, the stage's verdict in the title. Candidates dropped before the last tier are grey
 /// (their figures rest on fewer seeds); those racing dropped are purple.
 /// </summary>
-internal static class StageChart
+public static class StageChart
 {
+    /// <summary>The chart's size in pixels.</summary>
     public const int Width = 1100;
+    /// <inheritdoc cref="Width"/>
     public const int Height = 650;
     private const int MaxNamedTicks = 24;
 
+    /// <summary>The chart of <paramref name="outcome"/>, a stage of a sweep of <paramref name="scenario"/>, as PNG bytes.</summary>
     public static byte[] RenderPng(string scenario, StageOutcome outcome)
     {
         var candidates = outcome.Candidates.OrderBy(c => c.Index).ToList();

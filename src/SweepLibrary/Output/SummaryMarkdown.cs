@@ -5,11 +5,12 @@ using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 
-namespace SweepCli.Output;
+namespace SweepLibrary.Output;
 
 /// <summary>A one-page Markdown summary of a sweep, written next to its JSON files.</summary>
-internal static class SummaryMarkdown
+public static class SummaryMarkdown
 {
+    /// <summary>The summary of <paramref name="report"/> as Markdown.</summary>
     public static string Build(SweepReport report)
     {
         var md = new StringBuilder();
@@ -29,7 +30,7 @@ internal static class SummaryMarkdown
         md.AppendLine($"| Evaluations | {report.EvaluationsRequested} requested, {report.EvaluationsExecuted} run |");
         if (report.TimingsSeconds?.GetValueOrDefault(ResultText.TotalTiming) is { } total)
         {
-            md.AppendLine($"| Wall time | {Progress.Eta.Format(total)} |");
+            md.AppendLine($"| Wall time | {Eta.Format(total)} |");
         }
 
         md.AppendLine().AppendLine("## Stages").AppendLine();
@@ -42,7 +43,7 @@ internal static class SummaryMarkdown
             double? seconds = report.TimingsSeconds?.GetValueOrDefault(ResultText.StageTiming(r.Label));
             md.AppendLine($"| {Escape(r.Label)} | {definition} | {Cell(r.WinnerParams)} | {r.CombinedScore:F4} | {r.MeanScore:F4} | {r.StdScore:F4} | " +
                           $"{ResultText.Pct(r.PassRate)} | {r.NSeeds} | {r.IncumbentCombined:F4} | {(r.Improved ? "yes" : "no")} | " +
-                          $"{Escape(ResultText.Cross(r))} | {r.EvaluationsRequested} ({r.EvaluationsExecuted}) | {(seconds is { } s ? Progress.Eta.Format(s) : "-")} |");
+                          $"{Escape(ResultText.Cross(r))} | {r.EvaluationsRequested} ({r.EvaluationsExecuted}) | {(seconds is { } s ? Eta.Format(s) : "-")} |");
         }
 
         AppendEvidence(md, report);

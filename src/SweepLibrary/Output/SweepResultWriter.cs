@@ -2,17 +2,19 @@ using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepHosting.Dashboard;
 
-namespace SweepCli.Output;
+namespace SweepLibrary.Output;
 
 /// <summary>
 /// Writes a sweep's files into an <see cref="OutputFolder"/> (names from <see cref="ResultNames"/>): per stage the
 /// original's stability JSON and a PNG chart, and at the end the final winner, the report, the Markdown summary and the
 /// sweep's page (HTML, the same page the service serves live). A local run and <c>sweep fetch</c> write the same files.
 /// </summary>
-internal sealed class SweepResultWriter(OutputFolder folder, string scenario)
+public sealed class SweepResultWriter(OutputFolder folder, string scenario)
 {
+    /// <summary>Where the files go.</summary>
     public OutputFolder Folder => folder;
 
+    /// <summary>The file name of a stage's chart.</summary>
     public static string ChartFile(string scenario, string label) => $"{scenario}_sweep_stage_{label}.png";
 
     /// <summary>The stage's stability file, then its chart; a chart that cannot be drawn is reported, not fatal.</summary>
@@ -39,8 +41,10 @@ internal sealed class SweepResultWriter(OutputFolder folder, string scenario)
     /// <summary>The final winner (the last stage's result), usable as <c>--base</c> of the next sweep.</summary>
     public string WriteFinal(StageResult last) => WriteStability(ResultNames.FinalFile(scenario), last);
 
+    /// <summary>The report, <c>{scenario}_sweep_report.json</c>.</summary>
     public string WriteReport(SweepReport report) => folder.WriteText(ResultNames.ReportFile(scenario), report.ToJson());
 
+    /// <summary>The summary, <c>{scenario}_sweep_summary.md</c>.</summary>
     public string WriteSummary(string markdown) => folder.WriteText(ResultNames.SummaryFile(scenario), markdown);
 
     /// <summary>

@@ -2,13 +2,15 @@ using System.Globalization;
 using SweepDomain.Evidence;
 using SweepDomain.Sweep;
 
-namespace SweepCli.Output;
+namespace SweepLibrary.Output;
 
 /// <summary>The console lines the original prints for a sweep (sweep-semantics §6.5, §8), plus what the port adds.</summary>
-internal static class ResultText
+public static class ResultText
 {
+    /// <summary>The key of the whole sweep's wall time in the report's timings.</summary>
     public const string TotalTiming = "total";
 
+    /// <summary>The key of a stage's wall time in the report's timings.</summary>
     public static string StageTiming(string label) => $"stage {label}";
 
     /// <summary>A rate as a whole percentage, as Python's <c>{:.0%}</c> writes it.</summary>
@@ -18,6 +20,7 @@ internal static class ResultText
     public static IEnumerable<string> SweepSummary(IEnumerable<StageResult> stages) =>
         SummaryHeader().Concat(stages.Select(s => SummaryLine(s.Label, s.CombinedScore, s.PassRate, s.NCandidates)));
 
+    /// <summary>The lines above the <c>SWEEP SUMMARY</c> block's stage lines.</summary>
     public static IEnumerable<string> SummaryHeader() => ["", new string('=', 60), "SWEEP SUMMARY", new string('=', 60)];
 
     /// <summary><c>  A: combined=0.1576 pass=20% (2 combos)</c>; the count is left out when unknown.</summary>
@@ -50,7 +53,7 @@ internal static class ResultText
             yield return $"    {check.Scenario}: pass={Pct(check.PassRate)} combined={check.Combined:F4}";
         }
 
-        yield return $"    {r.EvaluationsRequested} evaluations requested, {r.EvaluationsExecuted} run, in {Progress.Eta.Format(elapsed.TotalSeconds)}";
+        yield return $"    {r.EvaluationsRequested} evaluations requested, {r.EvaluationsExecuted} run, in {Eta.Format(elapsed.TotalSeconds)}";
     }
 
     /// <summary>The stage's verdict, the rule that chose its winner and why, and what racing saved.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SweepCli.Progress;
+namespace SweepLibrary.Output;
 
 /// <summary>Time-left text as the original prints it (sweep-semantics §8 <c>format_eta</c>).</summary>
-internal static class Eta
+public static class Eta
 {
     /// <summary>Runs needed before the average run time is trusted, as in the original's screening.</summary>
     public const int MinimumSamples = 5;
