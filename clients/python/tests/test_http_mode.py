@@ -44,7 +44,7 @@ class HttpModeTests(unittest.TestCase):
 
     def test_bad_input_is_a_value_error_carrying_the_problem_details(self):
         with self.assertRaises(ValueError) as caught:
-            run_sweep({"max_M": 2.5}, parse_stages(["A:bta=1,2"]), "baseline", n_periods=0, **QUICK)
+            run_sweep({"max_M": 2.5}, parse_stages(["A:bta=1,2"]), "baseline", n_periods=0, stability_tiers=QUICK["stability_tiers"])
         error = caught.exception
         self.assertEqual(400, error.details["status"])
         self.assertEqual(["Unknown parameter 'bta' in 'A:bta=1,2' for scenario 'baseline'. Did you mean 'beta'?"],
