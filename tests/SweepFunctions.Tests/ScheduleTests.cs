@@ -144,6 +144,7 @@ public sealed class ScheduleTests(AzuriteAppFixture fixture)
 
         var status = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/yearly-20260101T0300Z"), App.Client, "yearly-20260101T0300Z");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Empty(OpenApiContract.Served.Check("GET", "/sweeps/yearly-20260101T0300Z", status.StatusCode, status.Header("Content-Type"), status.BodyText()));
         var view = status.BodyJson();
         Assert.True(view.GetProperty("historyPurged").GetBoolean());
         Assert.Equal("Completed", view.GetProperty("runtimeStatus").GetString());
@@ -185,6 +186,7 @@ public sealed class ScheduleTests(AzuriteAppFixture fixture)
     {
         public async ValueTask DisposeAsync()
         {
+            fixture.App.Clock.FollowRealTime();
             foreach (string name in names)
             {
                 await fixture.Container.DeleteBlobIfExistsAsync(SweepBlobs.ScheduleBlob(name));

@@ -25,6 +25,18 @@ public sealed class SweepStartTimeTests(AzuriteAppFixture fixture, ITestOutputHe
         await fixture.RequireStorageAsync();
         var accepted = DateTimeOffset.UtcNow;
         App.Clock.Now = accepted;
+        try
+        {
+            await RunAsync(accepted);
+        }
+        finally
+        {
+            App.Clock.FollowRealTime();
+        }
+    }
+
+    private async Task RunAsync(DateTimeOffset accepted)
+    {
         string body = """{"scenario": "quadratic", "stages": ["A:x=0.1,0.3", "B:n=2,4", "C:mode=plain,fancy"], "periods": 10, "stabilityTiers": "2:2", "instanceId": "three-stages"}""";
 
         Assert.Equal(HttpStatusCode.Accepted, (await App.Create<StartSweep>().RunAsync(TestHttpRequest.Post("sweeps", body), App.Client)).StatusCode);
