@@ -75,6 +75,16 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+// The app's own blob client runs as this identity, which may use the results container and nothing else.
+module resultsIdentity 'app/identity.bicep' = {
+  name: 'resultsIdentity'
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}sweep-results-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   params: {
@@ -104,6 +114,8 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     principalId: identity.outputs.principalId
+    resultsPrincipalId: resultsIdentity.outputs.principalId
+    resultsContainerName: storage.outputs.resultsContainerName
   }
 }
 
@@ -116,6 +128,8 @@ module functionApp 'app/functionapp.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    resultsIdentityId: resultsIdentity.outputs.id
+    resultsIdentityClientId: resultsIdentity.outputs.clientId
     blobEndpoint: storage.outputs.blobEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint

@@ -1,7 +1,10 @@
 // Flex Consumption (FC1) plan and the Linux function app that runs SweepFunctions
 // (.NET isolated worker, Durable Functions on the Azure Storage provider).
-// Every connection is identity-based: the app runs as the user-assigned identity and the
-// settings below carry only endpoints and that identity's client id, never a key.
+// Every connection is identity-based: the app runs as two user-assigned identities and the
+// settings below carry only endpoints and the identities' client ids, never a key. The host
+// identity reaches the host's storage, the task hub, the deployment package and Application
+// Insights; the results identity reaches the results container only, so the app's own blob
+// client, which reads the blob names requests give, cannot touch any other container.
 
 @description('Name of the function app; also the first label of its host name.')
 param name string
@@ -18,8 +21,14 @@ param tags object = {}
 @description('Resource id of the user-assigned managed identity the app runs as.')
 param identityId string
 
-@description('Client id of the same identity, used by the host, the results client and Application Insights.')
+@description('Client id of the same identity, used by the host and Application Insights.')
 param identityClientId string
+
+@description('Resource id of the user-assigned identity of the results client (results container only).')
+param resultsIdentityId string
+
+@description('Client id of the results identity (app setting SweepResults__ClientId).')
+param resultsIdentityClientId string
 
 @description('Blob service endpoint of the storage account (ends with a slash).')
 param blobEndpoint string
@@ -84,10 +93,10 @@ var durableSettings = {
   TASKHUB_NAME: taskHubName
 }
 
-// ResultsStorageOptions: the results client uses DefaultAzureCredential with this client id.
+// ResultsStorageOptions: the results client uses DefaultAzureCredential with the results identity's client id.
 var resultsSettings = {
   SweepResults__ServiceUri: blobEndpoint
-  SweepResults__ClientId: identityClientId
+  SweepResults__ClientId: resultsIdentityClientId
   SweepResults__Container: resultsContainerName
 }
 
@@ -136,6 +145,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${resultsIdentityId}': {}
     }
   }
   properties: {

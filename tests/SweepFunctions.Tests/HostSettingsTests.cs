@@ -50,3 +50,22 @@ public sealed class CustomStatusSizeTests
         Assert.True(bytes < 4 * 1024, $"{bytes} bytes");
     }
 }
+
+/// <summary>docs/deploy.md says what host.json's versioning really does to a running sweep of another version.</summary>
+public sealed class VersioningDocumentTests
+{
+    [Fact]
+    public void Deploy_guide_says_only_orchestration_messages_wait_and_queued_batches_run_on_the_new_host()
+    {
+        string deploy = File.ReadAllText(Path.Combine(Support.FunctionIndex.RepositoryRoot(), "docs", "deploy.md"));
+        string section = deploy[deploy.IndexOf("### 4. Deploy a new version", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n### ", 5, StringComparison.Ordinal)];
+        string flat = string.Join(' ', section.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.DoesNotContain("rejects its work items", flat);
+        Assert.Contains("The version check applies to **orchestration** work items only", flat);
+        Assert.Contains("**Activity** work items carry no version and are not checked", flat);
+        Assert.Contains("the evaluation batches the old sweep had already queued (and the retries of those that failed) run on the new host, with the new code", flat);
+        Assert.Contains("`versionFailureStrategy: Reject`", flat);
+    }
+}

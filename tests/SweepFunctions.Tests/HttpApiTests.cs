@@ -175,6 +175,75 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Equal(BaseSource.Blob("http-base-source/quadratic_sweep.json"), report.BaseSource);
     }
 
+    [Theory]
+    [InlineData("../azure-webjobs-secrets/sweepfunctions/host.json")]
+    [InlineData("http-base-source/../../azure-webjobs-secrets/host.json")]
+    [InlineData("http-base-source/./quadratic_sweep.json")]
+    [InlineData("/http-base-source/quadratic_sweep.json")]
+    [InlineData("/azure-webjobs-secrets/host.json")]
+    [InlineData(@"http-base-source\..\azure-webjobs-secrets\host.json")]
+    [InlineData("%2e%2e/azure-webjobs-secrets/host.json")]
+    [InlineData("http-base-source/%2E%2E/%2E%2E/azure-webjobs-secrets/host.json")]
+    [InlineData("http-base-source%2Fquadratic_sweep.json")]
+    [InlineData("azure-webjobs-secrets/sweepfunctions/host.json")]
+    [InlineData("azure-webjobs-hosts/locks/sweep/host")]
+    [InlineData("schedules/../http-base-source/quadratic_sweep.json")]
+    [InlineData("schedules/nested/base.json")]
+    [InlineData("http-base-source/quadratic_sweep.json?comp=list")]
+    public async Task StartSweep_BaseOutsideTheSweepAndScheduleFolders_Answers400NamingBaseAndReadsNothing(string name)
+    {
+        await fixture.RequireStorageAsync();
+        var body = Requests.OneStage("http-escape");
+        body["base"] = name;
+
+        var response = await StartAsync(body.ToJsonString());
+
+        var errors = AssertValidationProblem(response);
+        Assert.Equal(["base"], errors.Keys);
+        Assert.Equal(
+            $"Base '{name}' is not a blob name a base is read from. Name a file in a sweep's folder (\"<sweep id>/<file>.json\", or in its stages/ or outcomes/) " +
+            "or in the schedules folder (\"schedules/<file>.json\"), in letters, digits, '-' and '_', with single dots in the file name only: " +
+            "no '..', no leading '/', no '\\', no percent-encoding.",
+            errors["base"][0]);
+        Assert.Null(await App.Client.GetInstanceAsync("http-escape"));
+    }
+
+    [Theory]
+    [InlineData("azure-webjobs-secrets/host.json")]
+    [InlineData("sweeplocal-largemessages/quadratic_sweep.json")]
+    [InlineData("azure-webjobs-hosts/quadratic_sweep.json")]
+    public async Task StartSweep_BaseInAFolderNamedLikeAnotherContainer_IsRefusedAsNotASweepsFolder(string name)
+    {
+        await fixture.RequireStorageAsync();
+        await App.Store.WriteTextAsync(name, """{"x": 0.3}""");   // even a base file that is there: no sweep wrote it
+        var body = Requests.OneStage("http-foreign-base");
+        body["base"] = name;
+
+        var response = await StartAsync(body.ToJsonString());
+
+        var errors = AssertValidationProblem(response);
+        string folder = name[..name.IndexOf('/')];
+        Assert.Equal([$"Base config '{name}' is not in a sweep's folder: '{folder}/' holds no request.json, so no sweep of this app wrote it."], errors["base"]);
+        Assert.Null(await App.Client.GetInstanceAsync("http-foreign-base"));
+    }
+
+    [Fact]
+    public async Task StartSweep_BaseInTheSchedulesFolder_IsRead()
+    {
+        await fixture.RequireStorageAsync();
+        await App.Store.WriteTextAsync("schedules/shared-base.yaml", "n: 6\n");
+        var body = Requests.OneStage("http-schedules-base");
+        body["base"] = "schedules/shared-base.yaml";
+
+        var response = await StartAsync(body.ToJsonString());
+        await App.Store.DeleteAsync("schedules/shared-base.yaml");   // the schedule tests share the container
+
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, response.BodyText());
+        var accepted = SweepRequestJson.Parse(await ReadAsync("http-schedules-base/request.json"), new ValidationErrors())!;
+        Assert.Equal(ParamSet.Of(("n", 6)), accepted.Base);
+        await App.WaitForSweepAsync("http-schedules-base");
+    }
+
     [Fact]
     public async Task StartSweep_InlineBase_IsRecordedInTheReportAsInline()
     {

@@ -25,6 +25,8 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
     private static readonly Dictionary<string, string> NotProducedHere = new()
     {
         ["* 401"] = "the Functions host answers 401 before the app runs; the in-process front has no keys",
+        ["POST /sweeps 411"] = "the in-process front hands every body on whole; RequestLimitTests sends the empty chunked body the host hands on",
+        ["POST /sweeps 503"] = "needs a task hub that refuses to schedule; StartAtomicityTests gives the function one",
     };
 
     private static OpenApiContract Contract => OpenApiContract.Served;

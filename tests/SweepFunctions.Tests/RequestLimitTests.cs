@@ -81,7 +81,7 @@ public sealed class RequestLimitTests(AzuriteAppFixture fixture)
         string[] names = ["h_rho", "h_xi", "h_phi", "h_eta", "v", "r_bar", "delta", "beta", "max_M", "max_H"];
         string grid = string.Join(' ', names.Select(n => $"{n}=" + string.Join(',', Enumerable.Range(1, 10).Select(i => n.StartsWith("max_", StringComparison.Ordinal) ? i.ToString(CultureInfo.InvariantCulture) : (i / 100.0).ToString("F2", CultureInfo.InvariantCulture)))));
         var bam = new StartSweep(
-            new SweepLauncher(App.Store, new BamScenarioCatalog(), App.Services.GetRequiredService<IOptions<SweepAppOptions>>(), NullLogger<SweepLauncher>.Instance),
+            new SweepLauncher(App.Store, new BamScenarioCatalog(), App.Services.GetRequiredService<IOptions<SweepAppOptions>>(), TimeProvider.System, NullLogger<SweepLauncher>.Instance),
             App.Store, App.Services.GetRequiredService<IOptions<SweepAppOptions>>());
         var (blobsBefore, sweepsBefore) = await StateAsync();
 
@@ -134,6 +134,40 @@ public sealed class RequestLimitTests(AzuriteAppFixture fixture)
         await fixture.RequireStorageAsync();
         var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps", $$"""{"scenario": "quadratic", "stages": ["{{new string('L', 2_000_000)}}:x=0.1"]}""");
         request.Headers.Add("Content-Type", "application/json");
+
+        var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.StartsWith("The body is longer than that; a sweep request may have at most 1,048,576 bytes", response.BodyJson().GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_that_arrives_empty_gets_411_not_a_JSON_error_and_nothing_runs()
+    {
+        await fixture.RequireStorageAsync();
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps", "");   // how the Functions host hands on a chunked body
+        request.Headers.Add("Content-Type", "application/json");
+        request.Headers.Add("Transfer-Encoding", "chunked");
+        var (blobsBefore, sweepsBefore) = await StateAsync();
+
+        var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
+
+        Assert.Equal(HttpStatusCode.LengthRequired, response.StatusCode);
+        Assert.StartsWith("application/problem+json", response.Header("Content-Type"));
+        Assert.Equal(
+            "No body arrived and no Content-Length was declared (Transfer-Encoding: chunked): the Functions host hands a chunked body on empty. " +
+            "Send the sweep request with a Content-Length header, as curl -d and most clients do.",
+            response.BodyJson().GetProperty("detail").GetString());
+        Assert.Equal((blobsBefore, sweepsBefore), await StateAsync());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_that_does_arrive_is_read_up_to_the_limit_and_a_10_MB_one_gets_413()
+    {
+        await fixture.RequireStorageAsync();
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps", $$"""{"scenario": "quadratic", "stages": ["{{new string('L', 10_000_000)}}:x=0.1"]}""");
+        request.Headers.Add("Content-Type", "application/json");
+        request.Headers.Add("Transfer-Encoding", "chunked");
 
         var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
 

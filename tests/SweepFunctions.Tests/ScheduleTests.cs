@@ -1,8 +1,14 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SweepDomain;
 using SweepDomain.Parameters;
 using SweepDomain.Requests;
+using SweepFunctions.Configuration;
+using SweepFunctions.Http;
+using SweepFunctions.Maintenance;
 using SweepFunctions.Schedules;
 using SweepFunctions.Storage;
 using SweepFunctions.Tests.Support;
@@ -109,6 +115,59 @@ public sealed class ScheduleTests(AzuriteAppFixture fixture)
         Assert.Equal("rolling-20260303T0300Z/quadratic_sweep.json", latest.GetProperty("finalBlob").GetString());
     }
 
+    [Fact]
+    public async Task Purged_sweep_of_a_schedule_is_not_run_again_and_its_routes_answer_from_its_blobs()
+    {
+        await fixture.RequireStorageAsync();
+        string yearly = """
+            {"cron": "0 0 3 1 1 *", "baseFrom": "latest",
+             "request": {"scenario": "quadratic", "stages": ["A:x=0.1,0.3"], "base": {"n": 6}, "periods": 10, "stabilityTiers": "2:2"}}
+            """;
+        await using var schedules = await WriteSchedulesAsync(("yearly", yearly));
+        App.Clock.Now = MondayAt0310;
+        Assert.Equal(new ScheduleFiring("yearly", FiringResult.Started, "yearly-20260101T0300Z"), Assert.Single(await Runner.RunAsync(App.Client)));
+        await App.WaitForSweepAsync("yearly-20260101T0300Z");
+        string latestBefore = (await App.Store.ReadTextAsync(SweepBlobs.LatestBlob("yearly")))!;
+        string reportBefore = (await App.Store.ReadTextAsync("yearly-20260101T0300Z/report.json"))!;
+
+        var purge = new PurgeSweepHistories(Options.Create(new SweepAppOptions { PurgeAfterDays = 30 }), new ManualClock(MondayAt0310.AddDays(31)), NullLogger<PurgeSweepHistories>.Instance);
+        Assert.True(await purge.PurgeAsync(App.Client) >= 1);
+        Assert.Null(await App.Client.GetInstanceAsync("yearly-20260101T0300Z"));
+
+        App.Clock.Now = MondayAt0310.AddDays(31);   // the same due time, 1 January, is still the most recent
+        var again = Assert.Single(await Runner.RunAsync(App.Client));
+
+        Assert.Equal(new ScheduleFiring("yearly", FiringResult.AlreadyStarted, "yearly-20260101T0300Z"), again);
+        Assert.Null(await App.Client.GetInstanceAsync("yearly-20260101T0300Z"));
+        Assert.Equal(latestBefore, await App.Store.ReadTextAsync(SweepBlobs.LatestBlob("yearly")));
+        Assert.Equal(reportBefore, await App.Store.ReadTextAsync("yearly-20260101T0300Z/report.json"));
+
+        var status = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/yearly-20260101T0300Z"), App.Client, "yearly-20260101T0300Z");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Empty(OpenApiContract.Served.Check("GET", "/sweeps/yearly-20260101T0300Z", status.StatusCode, status.Header("Content-Type"), status.BodyText()));
+        var view = status.BodyJson();
+        Assert.True(view.GetProperty("historyPurged").GetBoolean());
+        Assert.Equal("Completed", view.GetProperty("runtimeStatus").GetString());
+        Assert.Equal("quadratic", view.GetProperty("scenario").GetString());
+        var stage = Assert.Single(view.GetProperty("stages").EnumerateArray());
+        Assert.Equal("A", stage.GetProperty("label").GetString());
+        Assert.Equal(0.3, stage.GetProperty("params").GetProperty("x").GetDouble());
+        Assert.Equal(0.3, view.GetProperty("final").GetProperty("results")[0].GetProperty("params").GetProperty("x").GetDouble());
+
+        var report = await App.Create<GetSweepReport>().RunAsync(TestHttpRequest.Get("sweeps/yearly-20260101T0300Z/report"), App.Client, "yearly-20260101T0300Z");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(reportBefore, report.BodyText());
+        var stageRoute = await App.Create<GetSweepStage>().RunAsync(TestHttpRequest.Get("sweeps/yearly-20260101T0300Z/stages/1"), App.Client, "yearly-20260101T0300Z", "1");
+        Assert.Equal(HttpStatusCode.OK, stageRoute.StatusCode);
+        Assert.Equal(await App.Store.ReadTextAsync("yearly-20260101T0300Z/outcomes/01-A.json"), stageRoute.BodyText());
+        var page = await App.Create<GetSweepDashboard>().RunAsync(TestHttpRequest.Get("sweeps/yearly-20260101T0300Z/dashboard"), App.Client, "yearly-20260101T0300Z");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("yearly-20260101T0300Z", page.BodyText());
+
+        var unknown = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/yearly-19990101T0300Z"), App.Client, "yearly-19990101T0300Z");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<ParamSet?> AcceptedBaseAsync(string sweepId) =>
         SweepRequestJson.Parse((await App.Store.ReadTextAsync($"{sweepId}/request.json"))!, new ValidationErrors())!.Base;
 
@@ -127,6 +186,7 @@ public sealed class ScheduleTests(AzuriteAppFixture fixture)
     {
         public async ValueTask DisposeAsync()
         {
+            fixture.App.Clock.FollowRealTime();
             foreach (string name in names)
             {
                 await fixture.Container.DeleteBlobIfExistsAsync(SweepBlobs.ScheduleBlob(name));

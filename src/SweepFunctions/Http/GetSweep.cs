@@ -38,7 +38,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
         var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true) : null;
         if (sweep is null)
         {
-            return null;
+            return InstanceIds.IsValid(id) ? await PurgedSweepStatus.ReadAsync(store, id) : null;
         }
 
         // A completed sweep's stages are in its output; a running one's finished stages travel in its input.
@@ -49,7 +49,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             Id = id,
             RuntimeStatus = sweep.RuntimeStatus.ToString(),
             Scenario = output?.Scenario ?? input?.Plan.Scenario,
-            CreatedAt = sweep.CreatedAt,
+            CreatedAt = SweepInput.StartOf(input, sweep.CreatedAt),
             LastUpdatedAt = sweep.LastUpdatedAt,
             Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),
             Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],

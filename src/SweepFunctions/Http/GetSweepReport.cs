@@ -16,7 +16,10 @@ namespace SweepFunctions.Http;
 /// </summary>
 public sealed class GetSweepReport(IResultStore store)
 {
-    /// <returns>200 with the report; 404 for an unknown id, or while the sweep has not written its report yet.</returns>
+    /// <returns>
+    /// 200 with the report, also once the sweep's durable history is purged; 404 for an unknown id, or while the sweep
+    /// has not written its report yet.
+    /// </returns>
     [Function(nameof(GetSweepReport))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Report)] HttpRequestData request,
@@ -24,15 +27,16 @@ public sealed class GetSweepReport(IResultStore store)
         string id)
     {
         var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id) : null;
-        if (sweep is null)
+        // A sweep whose history was purged keeps its report: it is served from the blob alone.
+        string? report = InstanceIds.IsValid(id) ? await store.ReadTextAsync(ResultNames.ReportBlob(id)) : null;
+        if (sweep is null && report is null)
         {
             return await ProblemResponses.NotFoundAsync(request, id);
         }
 
-        string? report = await store.ReadTextAsync(ResultNames.ReportBlob(id));
         if (report is null)
         {
-            return await ProblemResponses.ReportNotReadyAsync(request, id, sweep.RuntimeStatus.ToString());
+            return await ProblemResponses.ReportNotReadyAsync(request, id, sweep!.RuntimeStatus.ToString());
         }
 
         var response = request.CreateResponse(HttpStatusCode.OK);

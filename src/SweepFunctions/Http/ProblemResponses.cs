@@ -34,6 +34,11 @@ public static class ProblemResponses
             $"The body {(bytes is { } b ? $"has {b:N0} bytes" : "is longer than that")}; a sweep request may have at most {limit:N0} bytes " +
             "(the app setting Sweep__MaxRequestBytes). Large grids belong in several stages, and a base can be named as a blob.");
 
+    public static Task<HttpResponseData> LengthRequiredAsync(HttpRequestData request, string? transferEncoding) =>
+        WriteAsync(request, HttpStatusCode.LengthRequired, "https://tools.ietf.org/html/rfc9110#section-15.5.12", "The request needs a Content-Length.",
+            $"No body arrived and no Content-Length was declared{(string.IsNullOrWhiteSpace(transferEncoding) ? "" : $" (Transfer-Encoding: {transferEncoding})")}: " +
+            "the Functions host hands a chunked body on empty. Send the sweep request with a Content-Length header, as curl -d and most clients do.");
+
     public static Task<HttpResponseData> UnsupportedMediaTypeAsync(HttpRequestData request, string? contentType) =>
         WriteAsync(request, HttpStatusCode.UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "The request body must be JSON.",
             $"Send the sweep request with Content-Type: application/json; got {(string.IsNullOrWhiteSpace(contentType) ? "no Content-Type" : $"'{contentType}'")}.");
@@ -49,6 +54,10 @@ public static class ProblemResponses
     public static Task<HttpResponseData> StageOutcomeMissingAsync(HttpRequestData request, string sweepId, int stage, string blob) =>
         WriteAsync(request, HttpStatusCode.NotFound, "https://tools.ietf.org/html/rfc9110#section-15.5.5", "The stage's figures are missing.",
             $"Stage {stage} of sweep '{sweepId}' has finished, but its outcome blob '{blob}' is not in the results container.");
+
+    public static Task<HttpResponseData> NotScheduledAsync(HttpRequestData request, string sweepId, string reason) =>
+        WriteAsync(request, HttpStatusCode.ServiceUnavailable, "https://tools.ietf.org/html/rfc9110#section-15.6.4", "The sweep could not be scheduled.",
+            $"Sweep '{sweepId}' was not started, and nothing of this attempt is kept, so the same request can be sent again: {reason}");
 
     public static Task<HttpResponseData> ConflictAsync(HttpRequestData request, string title, string detail) =>
         WriteAsync(request, HttpStatusCode.Conflict, "https://tools.ietf.org/html/rfc9110#section-15.5.10", title, detail);

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 using SweepDomain;
 using SweepDomain.Requests;
+using SweepDomain.Results;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using SweepFunctions.Configuration;
@@ -19,8 +20,11 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
     /// <returns>
     /// 202 with <see cref="AcceptedView"/> (the id and this API's own routes for the sweep, none carrying a key) and a
     /// Location header pointing to the status route; 415 when the body is not declared JSON; 413 when it is longer than
-    /// <see cref="SweepAppOptions.MaxRequestBytes"/>; 400 problem details naming every fault, limits included; 409 when
-    /// the given <c>instanceId</c> names a sweep that exists or has results. Nothing is written or started unless 202.
+    /// <see cref="SweepAppOptions.MaxRequestBytes"/> (read up to the limit when no Content-Length is declared); 411 when
+    /// no Content-Length is declared and no body arrived (a chunked body, which the Functions host hands on empty); 400 problem details naming every fault, limits included; 409 when
+    /// the given <c>instanceId</c> names a sweep that exists or has results, or another request claims it at the same moment;
+    /// 503 when the orchestration could not be scheduled (nothing is kept, so a retry can start it). Nothing is written or
+    /// started unless 202.
     /// </returns>
     [Function(nameof(StartSweep))]
     public async Task<HttpResponseData> RunAsync(
@@ -41,6 +45,12 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
             return await ProblemResponses.PayloadTooLargeAsync(request, declared, limit);
         }
 
+        if (declared is null && body.Length == 0)
+        {
+            // A chunked body (no Content-Length) reaches an isolated worker empty: it is not an empty request.
+            return await ProblemResponses.LengthRequiredAsync(request, TransferEncoding(request));
+        }
+
         var errors = new ValidationErrors();
         var sweepRequest = SweepRequestJson.Parse(body, errors);
         var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors);
@@ -58,16 +68,31 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
                     $"Sweep '{sweepId}' is {existing.RuntimeStatus}; {(existing.IsCompleted ? "its results live under that id, so choose another instanceId" : "cancel it or choose another instanceId")}.");
             }
 
-            if (await store.ListAsync(sweepId + "/") is [var first, ..])
+            if ((await store.ListAsync(sweepId + "/")).FirstOrDefault(b => b != ResultNames.RequestBlob(sweepId)) is { } first)
             {
                 return await ProblemResponses.ConflictAsync(request, "The sweep id is taken.",
                     $"Results of an earlier sweep '{sweepId}' are stored under '{sweepId}/' (for example {first}); choose another instanceId.");
             }
         }
 
-        await launcher.StartAsync(client, sweepId, plan, sweepRequest);
+        try
+        {
+            if (await launcher.StartAsync(client, sweepId, plan, sweepRequest) == StartResult.Taken)
+            {
+                return await ProblemResponses.ConflictAsync(request, "The sweep id is taken.",
+                    $"Another request started sweep '{sweepId}' at the same moment, or its folder '{sweepId}/' holds an earlier sweep's request; choose another instanceId.");
+            }
+        }
+        catch (SweepNotScheduledException e)
+        {
+            return await ProblemResponses.NotScheduledAsync(request, sweepId, e.InnerException!.Message);
+        }
+
         return await AcceptedAsync(request, sweepId);
     }
+
+    private static string? TransferEncoding(HttpRequestData request) =>
+        request.Headers.TryGetValues("Transfer-Encoding", out var values) ? string.Join(",", values) : null;
 
     /// <summary><c>application/json</c> or any <c>application/*+json</c>, with or without parameters such as a charset.</summary>
     private static bool IsJson(string? contentType) =>

@@ -26,8 +26,9 @@ public static class SweepListing
         var durableQuery = new OrchestrationQuery
         {
             Statuses = query.Statuses,
+            // The task hub filters by its execution's creation, which each stage's continue-as-new moves to the stage's
+            // start: no earlier than the sweep's own, so the lower bound is safe to pass; both bounds are applied below.
             CreatedFrom = query.CreatedFrom,
-            CreatedTo = query.CreatedTo,
             PageSize = Math.Clamp(query.PageSize, 1, MaxPageSize),
             ContinuationToken = query.ContinuationToken,
             FetchInputsAndOutputs = true,
@@ -53,6 +54,7 @@ public static class SweepListing
         var sweeps = page.Values
             .Where(i => i.Name == nameof(SweepOrchestrator))
             .Select(Summarise)
+            .Where(s => (query.CreatedFrom is not { } from || s.CreatedAt >= from) && (query.CreatedTo is not { } to || s.CreatedAt <= to))
             .OrderByDescending(s => s.CreatedAt)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
@@ -80,7 +82,7 @@ public static class SweepListing
             Id = instance.InstanceId,
             RuntimeStatus = instance.RuntimeStatus.ToString(),
             Scenario = output?.Scenario ?? input?.Plan.Scenario,
-            CreatedAt = instance.CreatedAt,
+            CreatedAt = SweepInput.StartOf(input, instance.CreatedAt),
             LastUpdatedAt = instance.LastUpdatedAt,
             StageCount = input?.Plan.Stages.Count,
             StagesFinished = finished.Count,

@@ -18,9 +18,9 @@ namespace SweepFunctions.Launch;
 
 /// <summary>
 /// Starts sweeps for the HTTP API and the scheduler alike: resolve the base, validate with the same rules as the CLI,
-/// and only then write <c>{id}/request.json</c> and schedule the orchestration.
+/// and only then claim the folder with <c>{id}/request.json</c> and schedule the orchestration.
 /// </summary>
-public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, ILogger<SweepLauncher> logger)
+public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, TimeProvider clock, ILogger<SweepLauncher> logger)
 {
     /// <summary>The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started.</summary>
     public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default)
@@ -40,19 +40,72 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     }
 
     /// <summary>
-    /// Writes the accepted request, then schedules the orchestration under <paramref name="sweepId"/>.
-    /// <paramref name="request"/> is the request as it came, before <see cref="PrepareAsync"/> resolved its base: it
-    /// says where the base came from, which the report records.
+    /// A folder that holds nothing but a <c>request.json</c> at least this old, with no orchestration, is what a start
+    /// that failed between its two steps left behind (a crash, say): a start under that id takes it over.
     /// </summary>
-    public async Task StartAsync(
+    public TimeSpan AbandonedAfter { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Claims the sweep's folder by creating <c>{id}/request.json</c> with a conditional write, then schedules the
+    /// orchestration under <paramref name="sweepId"/>. Of two starts racing for one id exactly one claims the folder;
+    /// the other gets <see cref="StartResult.Taken"/> and starts nothing. When scheduling fails the claim is removed
+    /// again, so a retry can start the sweep; a claim a crash left behind is taken over after
+    /// <see cref="AbandonedAfter"/>. <paramref name="request"/> is the request as it came, before
+    /// <see cref="PrepareAsync"/> resolved its base: it says where the base came from, which the report records.
+    /// </summary>
+    public async Task<StartResult> StartAsync(
         DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
-        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName, BaseSource.Of(request, BaseSource.BlobKind));
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
+        string requestBlob = ResultNames.RequestBlob(sweepId);
+        string accepted = SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId));
+        if (!await store.CreateTextAsync(requestBlob, accepted, cancellationToken))
+        {
+            if (await AbandonedClaimAgeAsync(client, sweepId, cancellationToken) is not { } age)
+            {
+                return StartResult.Taken;
+            }
+
+            logger.LogWarning("Sweep {SweepId}: its folder holds only a request.json written {Age:F0} s ago and no orchestration; an earlier start stopped half-way, so this start takes it over",
+                sweepId, age.TotalSeconds);
+            await store.DeleteAsync(requestBlob, cancellationToken);
+            if (!await store.CreateTextAsync(requestBlob, accepted, cancellationToken))
+            {
+                return StartResult.Taken;
+            }
+        }
+
+        var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName, BaseSource.Of(request, BaseSource.BlobKind),
+            StartedAt: clock.GetUtcNow());
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await client.GetInstanceAsync(sweepId, CancellationToken.None) is null)
+            {
+                await store.DeleteAsync(requestBlob, CancellationToken.None);
+                throw new SweepNotScheduledException(sweepId, e);
+            }
+
+            logger.LogWarning("Sweep {SweepId}: scheduling reported {Error}, but the orchestration exists; it is started", sweepId, e.Message);
+        }
+
         logger.LogInformation(
             "Sweep {SweepId} scheduled: {Stages} stages of {Scenario}, at most {Planned} evaluations{Schedule}",
             sweepId, plan.Stages.Count, plan.Scenario, SweepCost.Sweep(plan), scheduleName is null ? "" : $", for schedule {scheduleName}");
+        return StartResult.Started;
+    }
+
+    /// <summary>The age of an abandoned claim on the folder (see <see cref="AbandonedAfter"/>), or null when the folder is a sweep's.</summary>
+    private async Task<TimeSpan?> AbandonedClaimAgeAsync(DurableTaskClient client, string sweepId, CancellationToken cancellationToken)
+    {
+        string requestBlob = ResultNames.RequestBlob(sweepId);
+        return await store.ListAsync(sweepId + "/", cancellationToken) is [var only] && only == requestBlob
+            && await store.AgeAsync(requestBlob, cancellationToken) is { } age && age >= AbandonedAfter
+            && await client.GetInstanceAsync(sweepId, cancellationToken) is null
+                ? age
+                : null;
     }
 
     /// <summary>
@@ -85,6 +138,12 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             return null;
         }
 
+        if (BaseBlobName.FolderOf(path) is not { } folder)
+        {
+            errors.Add("base", BaseBlobName.Explain(path));
+            return null;
+        }
+
         string? text;
         try
         {
@@ -102,6 +161,29 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             return null;
         }
 
+        if (!BaseBlobName.IsScheduleFolder(folder) && await store.ReadTextAsync(ResultNames.RequestBlob(folder), cancellationToken) is null)
+        {
+            errors.Add("base", $"Base config '{path}' is not in a sweep's folder: '{folder}/' holds no request.json, so no sweep of this app wrote it.");
+            return null;
+        }
+
         return BaseConfig.Load(path, text, errors);
     }
+}
+
+/// <summary>What <see cref="SweepLauncher.StartAsync"/> did.</summary>
+public enum StartResult
+{
+    /// <summary>The folder was claimed and the orchestration scheduled.</summary>
+    Started,
+
+    /// <summary>The folder belongs to another start or sweep under that id; nothing was written or started.</summary>
+    Taken,
+}
+
+/// <summary>Scheduling the orchestration failed; the folder's claim was removed again, so nothing is left of the attempt.</summary>
+public sealed class SweepNotScheduledException(string sweepId, Exception inner)
+    : Exception($"Sweep '{sweepId}' could not be scheduled: {inner.Message}", inner)
+{
+    public string SweepId { get; } = sweepId;
 }

@@ -91,10 +91,17 @@ public static class SweepOrchestrator
 /// What a sweep orchestration is started with, and continued with between stages. <see cref="EngineVersion"/> is the
 /// <see cref="SweepEngineVersion"/> of the host that started it; <see cref="ScheduleName"/> is set for scheduled
 /// sweeps; <see cref="BaseSource"/> says where the plan's base came from (for the report); <see cref="SoFar"/> is
-/// null at the start and carries the finished stages after.
+/// null at the start and carries the finished stages after. <see cref="StartedAt"/> is when the request was accepted:
+/// it travels unchanged through every stage's continue-as-new, which resets the instance's own creation time, so the
+/// sweep's start, age and order are read here (<see cref="StartOf"/>). Null in sweeps started before it was added.
 /// </summary>
 public sealed record SweepInput(
-    string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null);
+    string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null,
+    DateTimeOffset? StartedAt = null)
+{
+    /// <summary>When the sweep started: <see cref="StartedAt"/>, or for an older sweep the creation time of its current stage's execution.</summary>
+    public static DateTimeOffset StartOf(SweepInput? input, DateTimeOffset executionCreatedAt) => input?.StartedAt ?? executionCreatedAt;
+}
 
 /// <summary>Where a sweep stands between two stages: the next stage, its base, the finished stages and the counts.</summary>
 public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageView> Finished, int EvaluationsRequested, int EvaluationsExecuted);

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using SweepDomain;
 using SweepDomain.Requests;
+using SweepDomain.Results;
 using SweepFunctions.Launch;
 using SweepFunctions.Storage;
 
@@ -15,7 +16,9 @@ public sealed record ScheduleFiring(string Schedule, FiringResult Result, string
 
 /// <summary>
 /// One pass over the schedules (<c>schedules/{name}.json</c>): each schedule's most recent due time at or before now
-/// names its sweep <c>{name}-{due:yyyyMMddTHHmmZ}</c>, started only if no instance has that id yet. A second firing,
+/// names its sweep <c>{name}-{due:yyyyMMddTHHmmZ}</c>, started only if no instance has that id and its folder holds no
+/// results (the purge removes finished histories, never results; see <see cref="SweepLauncher.StartAsync"/> for the
+/// folder's claim). A second firing,
 /// a retry or a late timer therefore never starts the same recalibration twice, and a missed one is caught up by the
 /// next firing. A broken schedule is logged with its reason and skipped; the others still run.
 /// </summary>
@@ -61,7 +64,7 @@ public sealed class ScheduleRunner(IResultStore store, SweepLauncher launcher, T
             }
 
             string sweepId = SweepIdFor(name, due);
-            if (await client.GetInstanceAsync(sweepId, cancellationToken) is not null)
+            if (await client.GetInstanceAsync(sweepId, cancellationToken) is not null || await HasResultsAsync(sweepId, cancellationToken))
             {
                 return new ScheduleFiring(name, FiringResult.AlreadyStarted, sweepId);
             }
@@ -72,14 +75,22 @@ public sealed class ScheduleRunner(IResultStore store, SweepLauncher launcher, T
                 return Skipped(name, errors);
             }
 
-            await launcher.StartAsync(client, sweepId, plan, request, name, cancellationToken);
-            return new ScheduleFiring(name, FiringResult.Started, sweepId);
+            return await launcher.StartAsync(client, sweepId, plan, request, name, cancellationToken) == StartResult.Started
+                ? new ScheduleFiring(name, FiringResult.Started, sweepId)
+                : new ScheduleFiring(name, FiringResult.AlreadyStarted, sweepId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new ScheduleFiring(name, FiringResult.Skipped, Reason: $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The sweep's folder holds more than a start's claim (<c>request.json</c>): it ran, even if the purge has removed its
+    /// history since, and must not run again and overwrite what it wrote.
+    /// </summary>
+    private async Task<bool> HasResultsAsync(string sweepId, CancellationToken cancellationToken) =>
+        (await store.ListAsync(sweepId + "/", cancellationToken)).Any(b => b != ResultNames.RequestBlob(sweepId));
 
     /// <summary>With <see cref="BaseFrom.Latest"/>, the base is the schedule's newest winner when it has one.</summary>
     private async Task<SweepRequest> WithBaseAsync(ScheduleDefinition schedule, ValidationErrors errors, CancellationToken cancellationToken)

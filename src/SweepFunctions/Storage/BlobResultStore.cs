@@ -19,6 +19,51 @@ public sealed class BlobResultStore(BlobContainerClient container) : IResultStor
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), options, cancellationToken);
     }
 
+    public async Task<bool> CreateTextAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), options, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;   // BlobAlreadyExists (or ConditionNotMet): another writer was first
+        }
+    }
+
+    public async Task<DateTimeOffset?> WrittenAtAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.LastModified;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<TimeSpan?> AgeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken);
+            var now = properties.GetRawResponse().Headers.Date ?? DateTimeOffset.UtcNow;
+            return now - properties.Value.LastModified;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default)
     {
         try

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class SweepTelemetry
     public const string OtlpSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ConsoleSetting = "Telemetry:Console";
 
+    /// <summary>The worker capability that makes the Functions host drop the worker's relayed log lines.</summary>
+    public const string WorkerOpenTelemetryCapability = "WorkerOpenTelemetryEnabled";
+
     public static readonly string Version = HealthProbe.AppVersion;
 
     public static readonly ActivitySource Source = new(Name, Version);
@@ -59,6 +63,13 @@ public static class SweepTelemetry
                 .AddSource(Name, DurableTaskSource, AzureSdkSources)
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request => !IsGrpc(request) && !TracedByAzureSdk()))
             .WithMetrics(metrics => metrics.AddMeter(Name));
+
+        // UseFunctionsWorkerDefaults declares the capability WorkerOpenTelemetryEnabled, which tells a host in
+        // telemetryMode OpenTelemetry to drop every log line the worker relays (categories Function.*), as the worker
+        // is then expected to export its own logs. This worker exports traces and metrics only, so its log lines went
+        // nowhere: they are relayed to the host instead, which writes them to its console and log stream and exports
+        // them with its own telemetry. The host then also records each invocation, beside the worker's own spans.
+        services.Configure<WorkerOptions>(worker => worker.Capabilities.Remove(WorkerOpenTelemetryCapability));
 
         if (exporters.Contains("azuremonitor"))
         {

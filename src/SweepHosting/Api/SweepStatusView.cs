@@ -36,6 +36,12 @@ public sealed record SweepStatusView
     /// <summary>Set when the sweep failed.</summary>
     public FailureView? Failure { get; init; }
 
+    /// <summary>
+    /// True when the sweep's durable history has been purged and this status is read from its result blobs: no progress
+    /// and no failure details then, and a status of Failed covers any end without a report or a cancel marker.
+    /// </summary>
+    public bool? HistoryPurged { get; init; }
+
     [JsonIgnore]
     public bool IsFinished => RuntimeStatuses.IsFinished(RuntimeStatus);
 

@@ -7,12 +7,31 @@ namespace SweepFunctions.Tests.Support;
 public sealed class InMemoryResultStore : IResultStore
 {
     private readonly ConcurrentDictionary<string, string> _blobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _written = new(StringComparer.Ordinal);
 
     public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken = default)
     {
         _blobs[name] = text;
+        _written[name] = DateTimeOffset.UtcNow;
         return Task.CompletedTask;
     }
+
+    public Task<bool> CreateTextAsync(string name, string text, CancellationToken cancellationToken = default)
+    {
+        bool created = _blobs.TryAdd(name, text);
+        if (created)
+        {
+            _written[name] = DateTimeOffset.UtcNow;
+        }
+
+        return Task.FromResult(created);
+    }
+
+    public Task<DateTimeOffset?> WrittenAtAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_blobs.ContainsKey(name) && _written.TryGetValue(name, out var at) ? at : (DateTimeOffset?)null);
+
+    public Task<TimeSpan?> AgeAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_blobs.ContainsKey(name) && _written.TryGetValue(name, out var at) ? DateTimeOffset.UtcNow - at : (TimeSpan?)null);
 
     public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(name, out var text) ? text : null);

@@ -57,7 +57,7 @@ public sealed class SweepAppHost : IAsyncDisposable
             .AddSingleton<TestEvaluator>()
             .AddSingleton<IScenarioEvaluator>(sp => sp.GetRequiredService<TestEvaluator>())
             .AddSingleton(TestScenarios.Catalog)
-            .AddSingleton(new ManualClock(new DateTimeOffset(2026, 3, 2, 3, 10, 0, TimeSpan.Zero)))
+            .AddSingleton(new ManualClock(null))
             .AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ManualClock>());
         if (store is not null)
         {
