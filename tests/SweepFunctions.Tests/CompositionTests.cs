@@ -20,7 +20,7 @@ public sealed class CompositionTests
     [Fact]
     public void AddSweepApp_EveryFunctionClass_CanBeCreatedWithTheBamModel()
     {
-        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" });
+        using var services = Build(new() { ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString });
 
         Assert.IsType<BamScenarioCatalog>(services.GetRequiredService<IScenarioCatalog>());
         Assert.IsType<BamScenarioEvaluator>(services.GetRequiredService<IScenarioEvaluator>());
@@ -37,7 +37,7 @@ public sealed class CompositionTests
     {
         using var services = Build(new()
         {
-            ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString,
             ["SweepResults:ServiceUri"] = "https://account.blob.core.windows.net",
         });
 
@@ -49,7 +49,7 @@ public sealed class CompositionTests
     public async Task EvaluateBatch_BamBaseline_ReturnsOneScorePerRequestInOrder()
     {
         var store = new InMemoryResultStore();
-        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" }, store);
+        using var services = Build(new() { ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString }, store);
         var activity = ActivatorUtilities.CreateInstance<EvaluateBatch>(services);
         var catalog = services.GetRequiredService<IScenarioCatalog>();
         string scenario = catalog.Names[0];
