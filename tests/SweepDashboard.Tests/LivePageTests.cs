@@ -27,7 +27,7 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
     {
         await fixture.RequireStorageAsync();
         App.Clock.Now = DateTimeOffset.UtcNow;   // the pages say when they were written
-        _server = new LoopbackServer(App, Key);
+        _server = await LoopbackServer.StartAsync(App, Key);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,6 @@
+using System.Reflection;
 using BamScenarios;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,6 @@ using SweepDomain.Parameters;
 using SweepFunctions.Activities;
 using SweepFunctions.Configuration;
 using SweepFunctions.Http;
-using SweepFunctions.Schedules;
 using SweepFunctions.Scores;
 using SweepFunctions.Storage;
 using SweepFunctions.Tests.Support;
@@ -20,24 +21,48 @@ public sealed class CompositionTests
     [Fact]
     public void AddSweepApp_EveryFunctionClass_CanBeCreatedWithTheBamModel()
     {
-        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" });
+        using var services = Build(new() { ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString });
 
         Assert.IsType<BamScenarioCatalog>(services.GetRequiredService<IScenarioCatalog>());
         Assert.IsType<BamScenarioEvaluator>(services.GetRequiredService<IScenarioEvaluator>());
-        Type[] functions = [typeof(StartSweep), typeof(GetSweep), typeof(GetSweepReport), typeof(CancelSweep), typeof(EvaluateBatch), typeof(CrossEvaluate),
-            typeof(RecallScores), typeof(WriteStageResult), typeof(WriteSweepResult), typeof(ScheduledRecalibration),
-            typeof(ListSweeps), typeof(GetHealth), typeof(GetOpenApiDocument)];
-        Assert.All(functions, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
+        var entryPoints = FunctionEntryPoints();
+        // The orchestrator is a static method the engine calls without an instance; every other function needs its class.
+        Assert.All(entryPoints.Where(m => m.IsStatic), m => Assert.Contains(m.GetParameters(), p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null));
+        var classes = entryPoints.Where(m => !m.IsStatic).Select(m => m.DeclaringType!).Distinct().ToList();
+        Assert.Contains(typeof(GetSweepStage), classes);   // one of those an earlier hand-written list missed
+        Assert.All(classes, f => Assert.NotNull(ActivatorUtilities.CreateInstance(services, f)));
         Assert.Equal(50, services.GetRequiredService<IOptions<SweepAppOptions>>().Value.EvaluationBatchSize);
         Assert.Equal("sweeps", services.GetRequiredService<IOptions<ResultsStorageOptions>>().Value.Container);
     }
+
+    [Fact]
+    public void FunctionIndex_NamesEveryFunctionMethodOfTheApp()
+    {
+        var marked = typeof(StartSweep).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null);
+
+        Assert.Equal(marked.OrderBy(m => m.DeclaringType!.FullName), FunctionEntryPoints().OrderBy(m => m.DeclaringType!.FullName));
+    }
+
+    /// <summary>The method of each function of the index (its <c>entryPoint</c>, <c>Namespace.Class.Method</c>), found in the app.</summary>
+    private static List<MethodInfo> FunctionEntryPoints() => FunctionIndex.Functions.Values
+        .Select(f => f.GetProperty("entryPoint").GetString()!)
+        .Select(entryPoint =>
+        {
+            int dot = entryPoint.LastIndexOf('.');
+            var type = typeof(StartSweep).Assembly.GetType(entryPoint[..dot]);
+            Assert.True(type is not null, $"The function index names {entryPoint}, and the app has no class {entryPoint[..dot]}.");
+            return type!.GetMethod(entryPoint[(dot + 1)..])!;
+        })
+        .ToList();
 
     [Fact]
     public void AddSweepApp_BothConnectionStringAndServiceUri_FailsNamingTheSettings()
     {
         using var services = Build(new()
         {
-            ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString,
             ["SweepResults:ServiceUri"] = "https://account.blob.core.windows.net",
         });
 
@@ -49,7 +74,7 @@ public sealed class CompositionTests
     public async Task EvaluateBatch_BamBaseline_ReturnsOneScorePerRequestInOrder()
     {
         var store = new InMemoryResultStore();
-        using var services = Build(new() { ["SweepResults:ConnectionString"] = "UseDevelopmentStorage=true" }, store);
+        using var services = Build(new() { ["SweepResults:ConnectionString"] = AzuriteAppFixture.ConnectionString }, store);
         var activity = ActivatorUtilities.CreateInstance<EvaluateBatch>(services);
         var catalog = services.GetRequiredService<IScenarioCatalog>();
         string scenario = catalog.Names[0];

@@ -23,7 +23,7 @@ public sealed class HistorySizeTests(DurableAppFixture fixture, ITestOutputHelpe
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var state = await fixture.App.Client.WaitForInstanceCompletionAsync("history-1000", getInputsAndOutputs: true, timeout.Token);
-        var (events, _) = fixture.App.History("history-1000");
+        int events = fixture.App.HistoryEvents("history-1000");
         long payload = fixture.App.ActivityPayloadBytes("history-1000");
         long input = JsonSerializer.SerializeToUtf8Bytes(new SweepInput("history-1000", plan, 50, SweepEngineVersion.Current)).Length;
         var result = state.ReadOutputAs<SweepOutput>()!;

@@ -1,38 +1,50 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using SweepFunctions.Tests.Support;
 
 namespace SweepDashboard.Tests.Support;
 
 /// <summary>
-/// The Functions app on a real socket, for the browser: an <see cref="HttpListener"/> on 127.0.0.1 and a free port that
-/// hands each request to the app's real HTTP functions through <see cref="FunctionsHttpHandler"/>. Like the Functions
-/// host for <c>AuthorizationLevel.Function</c>, it answers 401 with an empty body to a request without the function key
-/// (<c>?code=</c> or the <c>x-functions-key</c> header). Every request is recorded with whether it carried the key.
+/// The Functions app on a real socket, for the browser: Kestrel on 127.0.0.1, on a port the system gives it when it
+/// binds (port 0, so no other process can take it in between), handing each request to the app's real HTTP functions
+/// through <see cref="FunctionsHttpHandler"/>. Like the Functions host for <c>AuthorizationLevel.Function</c>, it answers
+/// 401 with an empty body to a request without the function key (<c>?code=</c> or the <c>x-functions-key</c> header).
+/// Every request is recorded with whether it carried the key.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly WebApplication _web;
     private readonly HttpMessageInvoker _app;
     private readonly string _key;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
-    public LoopbackServer(SweepAppHost app, string key)
+    private LoopbackServer(WebApplication web, HttpMessageInvoker app, string key)
     {
+        _web = web;
+        _app = app;
         _key = key;
-        _app = new HttpMessageInvoker(new FunctionsHttpHandler(app), disposeHandler: true);
-        int port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
-        _loop = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>Starts the server for <paramref name="app"/>, refusing requests without <paramref name="key"/>.</summary>
+    public static async Task<LoopbackServer> StartAsync(SweepAppHost app, string key)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var web = builder.Build();
+        var server = new LoopbackServer(web, new HttpMessageInvoker(new FunctionsHttpHandler(app), disposeHandler: true), key);
+        web.Run(server.AnswerAsync);
+        await web.StartAsync();
+        server.BaseUrl = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return server;
     }
 
     /// <summary><c>http://127.0.0.1:port</c>.</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl { get; private set; } = "";
 
     /// <summary>Every request, in order: method, path and query, and whether it carried the key.</summary>
     public ConcurrentQueue<(string Method, string PathAndQuery, bool HadKey)> Received { get; } = new();
@@ -40,124 +52,67 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>How many requests came for exactly this path (query aside) with this method.</summary>
     public int Count(string method, string path) => Received.Count(r => r.Method == method && r.PathAndQuery.Split('?')[0] == path);
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;
         try
         {
-            string pathAndQuery = request.Url!.PathAndQuery;
-            bool hadKey = HttpUtility.ParseQueryString(request.Url.Query)["code"] == _key || request.Headers["x-functions-key"] == _key;
-            Received.Enqueue((request.HttpMethod, pathAndQuery, hadKey));
+            string pathAndQuery = request.Path + request.QueryString;
+            bool hadKey = request.Query["code"] == _key || request.Headers["x-functions-key"] == _key;
+            Received.Enqueue((request.Method, pathAndQuery, hadKey));
             if (!hadKey)
             {
                 response.StatusCode = 401;
                 return;
             }
 
-            using var message = new HttpRequestMessage(new HttpMethod(request.HttpMethod), BaseUrl + pathAndQuery);
-            if (request.HasEntityBody)
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), BaseUrl + pathAndQuery);
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+            if (body.Length > 0)
             {
-                using var body = new MemoryStream();
-                await request.InputStream.CopyToAsync(body);
                 message.Content = new ByteArrayContent(body.ToArray());
             }
 
-            foreach (string? name in request.Headers.AllKeys)
+            foreach (var (name, values) in request.Headers)
             {
-                if (name is null)
-                {
-                    continue;
-                }
-
                 // Content-Type and Content-Length belong to the body, and the functions read them (StartSweep checks both).
                 if (!name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
                 {
-                    message.Headers.TryAddWithoutValidation(name, request.Headers.GetValues(name) ?? []);
+                    message.Headers.TryAddWithoutValidation(name, values.ToArray());
                 }
                 else if (message.Content is not null)
                 {
-                    message.Content.Headers.TryAddWithoutValidation(name, request.Headers.GetValues(name) ?? []);
+                    message.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
                 }
             }
 
-            using var answer = await _app.SendAsync(message, _stop.Token);
+            using var answer = await _app.SendAsync(message, context.RequestAborted);
             response.StatusCode = (int)answer.StatusCode;
             foreach (var header in answer.Headers.Concat(answer.Content.Headers))
             {
-                if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-                {
-                    response.ContentType = string.Join(",", header.Value);
-                }
-                else if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
                 {
                     response.Headers[header.Key] = string.Join(",", header.Value);
                 }
             }
 
-            byte[] bytes = await answer.Content.ReadAsByteArrayAsync();
-            response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes);
+            byte[] bytes = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, context.RequestAborted);
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // the browser went away, or the server is stopping
+            // the browser went away
         }
-        finally
-        {
-            try
-            {
-                response.Close();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                // already closed
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-        {
-            // stopped
-        }
-
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _web.StopAsync(stop.Token);
+        await _web.DisposeAsync();
         _app.Dispose();
-        _stop.Dispose();
     }
 }

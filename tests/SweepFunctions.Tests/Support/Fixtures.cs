@@ -8,17 +8,20 @@ public sealed class DurableAppFixture : IAsyncLifetime
 {
     public SweepAppHost App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await SweepAppHost.StartAsync(new InMemoryResultStore(), Settings.For("UseDevelopmentStorage=true", "sweeps"));
+    public async Task InitializeAsync() => App = await SweepAppHost.StartAsync(new InMemoryResultStore(), Settings.For(AzuriteAppFixture.ConnectionString, "sweeps"));
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 /// <summary>
-/// The app with its real blob store on Azurite (or the account in <c>SWEEP_TEST_STORAGE</c>), in a container of its own.
-/// Tests call <see cref="RequireStorageAsync"/> first: it FAILS with instructions when the emulator is not running.
+/// The app with its real blob store, in a container of its own, on the account in <c>SWEEP_TEST_STORAGE</c> (a full
+/// connection string: <c>./test.sh</c> starts an Azurite of its own on free ports and sets it), or on the Azurite of
+/// the default ports (<c>UseDevelopmentStorage=true</c>) when it is not set. Tests call <see cref="RequireStorageAsync"/>
+/// first: it FAILS with instructions when the storage does not answer.
 /// </summary>
 public sealed class AzuriteAppFixture : IAsyncLifetime
 {
+    /// <summary>The storage account every test that reads or writes blobs uses, and the one the test hosts get.</summary>
     public static readonly string ConnectionString = Environment.GetEnvironmentVariable("SWEEP_TEST_STORAGE") is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true";
 
     private readonly string _container = "sweeptests-" + Guid.NewGuid().ToString("N")[..12];
@@ -56,10 +59,11 @@ public sealed class AzuriteAppFixture : IAsyncLifetime
 
         if (_unreachable is not null)
         {
+            string source = Environment.GetEnvironmentVariable("SWEEP_TEST_STORAGE") is { Length: > 0 } ? "SWEEP_TEST_STORAGE" : "the default Azurite (SWEEP_TEST_STORAGE is not set)";
             Assert.Fail(
-                "This test needs Blob Storage, and Azurite is not reachable on 127.0.0.1:10000. Start it with " +
-                "`npx azurite --silent --disableTelemetry --location <tmpdir> --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose` " +
-                $"(after `npm ci` at the repo root), or set SWEEP_TEST_STORAGE to a connection string. Cause: {_unreachable.GetType().Name}: {_unreachable.Message}");
+                $"This test needs Blob Storage, and {new BlobServiceClient(ConnectionString).Uri} ({source}) does not answer. " +
+                "Run the tests with ./test.sh, which starts an Azurite of its own, or set SWEEP_TEST_STORAGE to the connection string of an " +
+                $"Azurite or storage account of yours. Cause: {_unreachable.GetType().Name}: {_unreachable.Message}");
         }
     }
 

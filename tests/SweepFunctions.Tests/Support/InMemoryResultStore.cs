@@ -33,8 +33,15 @@ public sealed class InMemoryResultStore : IResultStore
     public Task<TimeSpan?> AgeAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.ContainsKey(name) && _written.TryGetValue(name, out var at) ? DateTimeOffset.UtcNow - at : (TimeSpan?)null);
 
-    public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_blobs.TryGetValue(name, out var text) ? text : null);
+    /// <summary>Hears every read, on the reader's thread: the blob's name and whether it was there.</summary>
+    public Action<string, bool>? OnRead { get; set; }
+
+    public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default)
+    {
+        bool found = _blobs.TryGetValue(name, out var text);
+        OnRead?.Invoke(name, found);
+        return Task.FromResult(found ? text : null);
+    }
 
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -16,8 +16,9 @@ public sealed class TestEvaluator : IScenarioEvaluator
     private static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(2);
 
     private readonly RecordingEvaluator _inner = new();
-    private readonly List<long> _started = [];
+    private readonly List<string?> _started = [];
     private int _failuresLeft;
+    private int _holding;
     private int _failures;
     private Func<EvaluationRequest, bool>? _hold;
 
@@ -28,8 +29,8 @@ public sealed class TestEvaluator : IScenarioEvaluator
     /// <summary>How long each evaluation takes, to stand in for the model's work; zero by default.</summary>
     public TimeSpan Delay { get; set; }
 
-    /// <summary>When each evaluation started (<see cref="System.Diagnostics.Stopwatch"/> timestamps), in order.</summary>
-    public IReadOnlyList<long> Started
+    /// <summary>The sweep of each evaluation that started (<see cref="SweepAppHost.CurrentBatch"/>; null outside a batch), in order.</summary>
+    public IReadOnlyList<string?> Started
     {
         get
         {
@@ -39,6 +40,9 @@ public sealed class TestEvaluator : IScenarioEvaluator
             }
         }
     }
+
+    /// <summary>How many evaluations a <see cref="Hold"/> keeps waiting now.</summary>
+    public int Holding => Volatile.Read(ref _holding);
 
     /// <summary>The message of the exception a failing evaluation throws.</summary>
     public string FailureMessage { get; set; } = DefaultFailureMessage;
@@ -55,7 +59,7 @@ public sealed class TestEvaluator : IScenarioEvaluator
     {
         lock (_started)
         {
-            _started.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+            _started.Add(SweepAppHost.CurrentBatch?.SweepId);
         }
 
         if (Delay > TimeSpan.Zero)
@@ -64,14 +68,25 @@ public sealed class TestEvaluator : IScenarioEvaluator
         }
 
         var started = DateTime.UtcNow;
-        while (Volatile.Read(ref _hold) is { } hold && hold(request))
+        if (Volatile.Read(ref _hold) is { } held && held(request))
         {
-            if (DateTime.UtcNow - started > HoldLimit)
+            Interlocked.Increment(ref _holding);
+            try
             {
-                throw new TimeoutException($"An evaluation was held for {HoldLimit.TotalMinutes} minutes: the test never released it.");
-            }
+                while (Volatile.Read(ref _hold) is { } hold && hold(request))
+                {
+                    if (DateTime.UtcNow - started > HoldLimit)
+                    {
+                        throw new TimeoutException($"An evaluation was held for {HoldLimit.TotalMinutes} minutes: the test never released it.");
+                    }
 
-            Thread.Sleep(10);
+                    Thread.Sleep(10);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _holding);
+            }
         }
 
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
