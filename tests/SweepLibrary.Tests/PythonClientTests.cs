@@ -43,7 +43,7 @@ public sealed class PythonClientTests
         try
         {
             await fixture.RequireStorageAsync();
-            await using var server = new LoopbackServer(fixture.App, key);
+            await using var server = await LoopbackServer.StartAsync(fixture.App, key);
             var run = await Repo.PythonTestsAsync("test_http_mode", new Dictionary<string, string?>
             {
                 ["SWEEP_ENDPOINT"] = server.BaseUrl, ["SWEEP_FUNCTION_KEY"] = key, ["SWEEP_COMMAND"] = Repo.SweepCommand,
