@@ -70,7 +70,8 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
                 : null);
 
         await Report("done", 0);
-        return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
+        var reports = Reports(tiers, winner, incumbentCandidate, plan);
+        return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText);
     }
 
     /// <summary>
