@@ -113,7 +113,9 @@ public sealed record ParameterEffects(
             }
 
             int bins = Math.Clamp(drawn.Count / 8, 2, maxBins);
-            var labels = Enumerable.Range(0, bins).Select(b => $"{Fmt(Edge(range, (double)b / bins))}..{Fmt(Edge(range, (b + 1.0) / bins))}").ToList();
+            var labels = Enumerable.Range(0, bins).Select(b => range.Integer
+                ? $"{Math.Ceiling(Edge(range, (double)b / bins) - 0.5)}..{Math.Ceiling(Edge(range, (b + 1.0) / bins) - 0.5) - 1}"   // the integers v with v + 0.5 in the bin
+                : $"{Fmt(Edge(range, (double)b / bins))}..{Fmt(Edge(range, (b + 1.0) / bins))}").ToList();
             return new Axis(range.Name, labels, drawn.Select(c => Math.Min(bins - 1, (int)(range.Unit(Value(c, range)) * bins))).ToList());
         }
 
