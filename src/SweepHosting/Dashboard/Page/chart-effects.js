@@ -10,7 +10,7 @@
     var id = 'stage-' + n + '-effects';
     var width = Math.max(300, Math.min(1160, state.width || 900));
     var sliceWidth = width >= 760 ? Math.floor((width - 16) / 2) : width;
-    return el('section', { class: 'effects', id: id, 'aria-labelledby': id + '-h' },
+    return el('section', { class: 'effects', id: id, 'aria-label': 'Stage ' + stage.result.label + ': what each parameter does' },
       el('h4', { id: id + '-h' }, 'What each parameter does'),
       el('p', { class: 'muted' }, (stage.design ? 'Design: ' + stage.design + '. ' : '') + 'From the screening scores (seed 0) of ' +
         count(e.candidates, 'candidate') + ' the design drew. Importance: ' + e.method +
