@@ -23,7 +23,7 @@ public sealed class RunOutputTests
         string[] expected =
         [
             "quadratic_sweep_stage_A.json", "quadratic_sweep_stage_B.json", "quadratic_sweep_stage_A.png", "quadratic_sweep_stage_B.png",
-            "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md", "quadratic_sweep_report.html",
+            "quadratic_sweep_effects_A.png", "quadratic_sweep_effects_B.png", "quadratic_sweep.json", "quadratic_sweep_report.json", "quadratic_sweep_summary.md", "quadratic_sweep_report.html",
         ];
         Assert.Equal(expected.Order(), Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
         Assert.All(expected.Where(f => f.EndsWith(".png")), png => Assert.Equal(PngSignature, File.ReadAllBytes(folder[png])[..8]));
@@ -57,13 +57,44 @@ public sealed class RunOutputTests
             [
                 "quadratic_sweep_stage_A.json: stage A winner, stability format",
                 "quadratic_sweep_stage_A.png: stage A: chart of every candidate (PNG)",
+                "quadratic_sweep_effects_A.png: stage A: what each parameter does (PNG)",
                 "quadratic_sweep_stage_B.json: stage B winner, stability format",
                 "quadratic_sweep_stage_B.png: stage B: chart of every candidate (PNG)",
+                "quadratic_sweep_effects_B.png: stage B: what each parameter does (PNG)",
                 "quadratic_sweep.json: the final winner, stability format (usable as --base)",
                 "quadratic_sweep_report.json: the report: settings, every candidate's seed scores, stage results, timings",
                 "quadratic_sweep_summary.md: the one-page summary (Markdown)",
             ],
             data["files"]!.AsArray().Select(f => $"{f!["name"]}: {f["what"]}"));
+    }
+
+    [Fact]
+    public async Task Dry_run_of_a_stage_over_ranges_prints_its_design_and_worst_case()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync(SmallRun(folder.Path, "--stages", "R[sobol 16, adaptive 4]:x=0..1 n=1..10", "--dry-run"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // 16 + 4 + the incumbent screened, then 3 + the incumbent to 3 seeds, 2 + the incumbent to 5
+        Assert.Contains("  Stage 'R': [x, n] (20 combos; at most 35 evaluations)\n", result.Out);
+        Assert.Contains("    design: scrambled Sobol, 16 points over x=0..1, n=1..10; then up to 4 adaptive (best-batch perturbation); at most 20 candidates plus the incumbent\n", result.Out);
+    }
+
+    [Fact]
+    public async Task Summary_of_a_stage_over_ranges_says_what_each_parameter_does()
+    {
+        using var folder = new TempFolder();
+
+        var result = await Cli.RunAsync(SmallRun(folder.Path, "--stages", "R[sobol 32]:x=0..1 n=1..10"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string summary = File.ReadAllText(folder["quadratic_sweep_summary.md"]);
+        Assert.Contains("## What each parameter does", summary);
+        Assert.Contains("Design: scrambled Sobol, 32 points over x=0..1, n=1..10; 32 candidates analysed.", summary);
+        Assert.Contains("| Parameter | Variance share (estimate) | Groups | Noise floor |", summary);
+        Assert.Contains("| x | 0..0.25 | ", summary);   // 32 candidates: 4 bins of x
+        Assert.Equal(PngSignature, File.ReadAllBytes(folder["quadratic_sweep_effects_R.png"])[..8]);
     }
 
     [Fact]

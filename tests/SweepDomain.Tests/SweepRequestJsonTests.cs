@@ -17,6 +17,7 @@ public class SweepRequestJsonTests
             new StageInput("A:x=0.1,0.3 n=2,4"),
             new StageInput(null, "B", [new GridAxis("n", [ParamValue.Int(3), ParamValue.Int(5)]), new GridAxis("x", [ParamValue.Float(0.25), ParamValue.Float(1.0)])]),
             new StageInput(null, "C", [new GridAxis("mode", [ParamValue.Text("plain"), ParamValue.Text("fancy")])]),
+            new StageInput(null, "D", [], [new RangeInput("x", ParamValue.Float(0.05), ParamValue.Float(0.9), RangeScale.Log), new RangeInput("n", ParamValue.Int(1), ParamValue.Int(10))], 16, 8),
         ],
         Base = ParamSet.Of(("x", 0.5), ("n", 4), ("mode", ParamValue.Text("plain"))),
         CrossScenario = "other",

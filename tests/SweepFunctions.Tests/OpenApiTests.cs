@@ -155,8 +155,13 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
         var fields = typeof(SweepRequestJson.Fields).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
-        string[] stageFields = [fields[nameof(SweepRequestJson.Fields.StageLabel)], fields[nameof(SweepRequestJson.Fields.StageGrid)]];
-        var bodyFields = fields.Values.Except(stageFields).Order(StringComparer.Ordinal);
+        string[] stageFields =
+        [
+            fields[nameof(SweepRequestJson.Fields.StageLabel)], fields[nameof(SweepRequestJson.Fields.StageGrid)], fields[nameof(SweepRequestJson.Fields.StageRanges)],
+            fields[nameof(SweepRequestJson.Fields.StageSobol)], fields[nameof(SweepRequestJson.Fields.StageAdaptive)],
+        ];
+        string[] rangeFields = [fields[nameof(SweepRequestJson.Fields.RangeMin)], fields[nameof(SweepRequestJson.Fields.RangeMax)], fields[nameof(SweepRequestJson.Fields.RangeScale)]];
+        var bodyFields = fields.Values.Except(stageFields).Except(rangeFields).Order(StringComparer.Ordinal);
 
         var request = Contract.Component("SweepRequest");
         var structuredStage = Contract.Component("StageInput")["oneOf"]!.AsArray().Single(s => s!["type"]!.GetValue<string>() == "object")!;
@@ -164,6 +169,7 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
         Assert.Equal(bodyFields, request["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.False(request["additionalProperties"]!.GetValue<bool>());
         Assert.Equal(stageFields.Order(StringComparer.Ordinal), structuredStage["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(rangeFields.Order(StringComparer.Ordinal), structuredStage["properties"]!["ranges"]!["additionalProperties"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -90,6 +90,7 @@ internal static class DryRun
                 stages = plan.Stages.Select((st, i) => new
                 {
                     label = st.Label, definition = st.Source, parameters = st.ParameterNames, combinations = st.CombinationCount,
+                    design = st.DesignText,
                     evaluationsPlanned = SweepCost.Stage(plan, i),
                 }),
                 periods = plan.Periods,
@@ -115,6 +116,10 @@ internal static class DryRun
         {
             var stage = plan.Stages[i];
             w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos; at most {SweepLimits.Figure(SweepCost.Stage(plan, i))} evaluations)");
+            if (stage.Design is not null)
+            {
+                w.WriteLine($"    design: {stage.DesignText}; at most {SweepLimits.Figure(stage.CombinationCount)} candidates plus the incumbent");
+            }
         }
 
         w.WriteLine($"  base={plan.Base} periods={plan.Periods} tiers={StabilityTier.Format(plan.Tiers)} rank-by={plan.RankBy.ToText()} " +

@@ -69,7 +69,8 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         w.WriteLine($"[sweep] {Plan.Stages.Count} stages, scenario={Plan.Scenario}");
         foreach (var stage in Plan.Stages)
         {
-            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos)");
+            w.WriteLine($"  Stage '{stage.Label}': [{string.Join(", ", stage.ParameterNames)}] ({stage.CombinationCount} combos)" +
+                        (stage.Design is null ? "" : $": {stage.DesignText}"));
         }
 
         w.WriteLine($"  base={Plan.Base} periods={Plan.Periods} tiers={StabilityTier.Format(Plan.Tiers)} rank-by={Plan.RankBy.ToText()} " +

@@ -5,9 +5,16 @@ namespace SweepDomain.Requests;
 
 /// <summary>
 /// A stage as a client sends it: either the text form <c>LABEL:p=v1,v2</c> (<see cref="Text"/>) or the structured
-/// form (<see cref="Label"/> plus <see cref="Grid"/>).
+/// form (<see cref="Label"/> plus <see cref="Grid"/>, and for a stage over ranges <see cref="Ranges"/> with the number
+/// of Sobol points <see cref="Sobol"/> and of adaptive ones <see cref="Adaptive"/>).
 /// </summary>
-public sealed record StageInput(string? Text, string? Label = null, IReadOnlyList<GridAxis>? Grid = null)
+public sealed record StageInput(
+    string? Text,
+    string? Label = null,
+    IReadOnlyList<GridAxis>? Grid = null,
+    IReadOnlyList<RangeInput>? Ranges = null,
+    int? Sobol = null,
+    int? Adaptive = null)
 {
     public static implicit operator StageInput(string text) => new(text);
 }

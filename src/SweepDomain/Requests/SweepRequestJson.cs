@@ -33,6 +33,14 @@ public static class SweepRequestJson
         /// <summary>The fields of a structured stage, <c>{label, grid: {name: [values]}}</c>.</summary>
         public const string StageLabel = "label";
         public const string StageGrid = "grid";
+
+        /// <summary>A structured stage's ranges, <c>{name: {min, max, scale}}</c>, and its design's counts.</summary>
+        public const string StageRanges = "ranges";
+        public const string RangeMin = "min";
+        public const string RangeMax = "max";
+        public const string RangeScale = "scale";
+        public const string StageSobol = "sobol";
+        public const string StageAdaptive = "adaptive";
     }
 
     private static readonly string[] Known =
@@ -119,6 +127,29 @@ public static class SweepRequestJson
         }
 
         writer.WriteEndObject();
+        if (stage.Ranges is { Count: > 0 } ranges)
+        {
+            writer.WriteStartObject(Fields.StageRanges);
+            foreach (var range in ranges)
+            {
+                writer.WriteStartObject(range.Name);
+                writer.WritePropertyName(Fields.RangeMin);
+                JsonSerializer.Serialize(writer, range.Min);
+                writer.WritePropertyName(Fields.RangeMax);
+                JsonSerializer.Serialize(writer, range.Max);
+                if (range.Scale == RangeScale.Log)
+                {
+                    writer.WriteString(Fields.RangeScale, "log");
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        WriteNumber(writer, Fields.StageSobol, stage.Sobol);
+        WriteNumber(writer, Fields.StageAdaptive, stage.Adaptive);
         writer.WriteEndObject();
     }
 
@@ -201,6 +232,54 @@ public static class SweepRequestJson
         return errors.Count == before ? request : null;
     }
 
+    /// <summary>A structured stage's <c>ranges</c>: <c>{name: {min, max, scale?}}</c>, scale <c>linear</c> (the default) or <c>log</c>.</summary>
+    private static List<RangeInput> StageRanges(JsonElement stage, string field, ValidationErrors errors)
+    {
+        var result = new List<RangeInput>();
+        if (!stage.TryGetProperty(Fields.StageRanges, out var ranges) || ranges.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+
+        if (ranges.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(field, "\"ranges\" must be an object: {\"param\": {\"min\": 0.5, \"max\": 5, \"scale\": \"log\"}}.");
+            return result;
+        }
+
+        foreach (var range in ranges.EnumerateObject())
+        {
+            var min = range.Value.ValueKind == JsonValueKind.Object && range.Value.TryGetProperty(Fields.RangeMin, out var lo) && lo.ValueKind == JsonValueKind.Number ? Value(lo, field, errors) : null;
+            var max = range.Value.ValueKind == JsonValueKind.Object && range.Value.TryGetProperty(Fields.RangeMax, out var hi) && hi.ValueKind == JsonValueKind.Number ? Value(hi, field, errors) : null;
+            string scale = range.Value.ValueKind == JsonValueKind.Object && range.Value.TryGetProperty(Fields.RangeScale, out var sc) && sc.ValueKind == JsonValueKind.String ? sc.GetString()! : "linear";
+            if (min is null || max is null || scale is not ("linear" or "log"))
+            {
+                errors.Add(field, $"Range '{range.Name}' must be {{\"min\": number, \"max\": number}}, optionally with \"scale\": \"linear\" or \"log\"; got {range.Value.GetRawText()}.");
+                continue;
+            }
+
+            result.Add(new RangeInput(range.Name, min.Value, max.Value, scale == "log" ? RangeScale.Log : RangeScale.Linear));
+        }
+
+        return result;
+    }
+
+    private static int? StageCount(JsonElement stage, string name, string field, ValidationErrors errors)
+    {
+        if (!stage.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int count))
+        {
+            return count;
+        }
+
+        errors.Add(field, $"\"{name}\" must be a whole number of candidates; got {value.GetRawText()}.");
+        return null;
+    }
+
     private static IReadOnlyList<StageInput>? Stages(JsonElement root, ValidationErrors errors)
     {
         if (!root.TryGetProperty(Fields.Stages, out var stages) || stages.ValueKind == JsonValueKind.Null)
@@ -227,7 +306,12 @@ public static class SweepRequestJson
             {
                 string label = item.TryGetProperty(Fields.StageLabel, out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
                 var grid = new List<GridAxis>();
-                if (item.TryGetProperty(Fields.StageGrid, out var g) && g.ValueKind == JsonValueKind.Object)
+                var ranges = StageRanges(item, field, errors);
+                if (!item.TryGetProperty(Fields.StageGrid, out var g) && ranges.Count > 0)
+                {
+                    // A stage over ranges alone needs no grid.
+                }
+                else if (g.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var axis in g.EnumerateObject())
                     {
@@ -244,10 +328,10 @@ public static class SweepRequestJson
                 }
                 else
                 {
-                    errors.Add(field, "A structured stage needs \"grid\": {\"param\": [v1, v2]}.");
+                    errors.Add(field, "A structured stage needs \"grid\": {\"param\": [v1, v2]} or \"ranges\": {\"param\": {\"min\": 0.5, \"max\": 5}} with \"sobol\": 64.");
                 }
 
-                result.Add(new StageInput(null, label, grid));
+                result.Add(new StageInput(null, label, grid, ranges.Count > 0 ? ranges : null, StageCount(item, Fields.StageSobol, field, errors), StageCount(item, Fields.StageAdaptive, field, errors)));
             }
             else
             {

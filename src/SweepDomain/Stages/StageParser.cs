@@ -21,7 +21,7 @@ public static partial class StageParser
         for (int i = 0; i < stages.Count; i++)
         {
             var input = stages[i];
-            string label = input.Text is { } text ? (text.IndexOf(':') is var colon and >= 0 ? text[..colon] : "").Trim() : (input.Label ?? "").Trim();
+            string label = input.Text is { } text ? SplitHead(text.IndexOf(':') is var colon and >= 0 ? text[..colon] : "").Label.Trim() : (input.Label ?? "").Trim();
             if (!limits.Check(nameof(SweepLimits.MaxLabelLength), label.Length, $"Label '{Short(label)}' has this many characters", $"{field}[{i}]", errors))
             {
                 continue;
@@ -29,7 +29,7 @@ public static partial class StageParser
 
             var stage = input.Text is not null
                 ? Parse(input.Text, schema, errors, $"{field}[{i}]")
-                : FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, $"{field}[{i}]");
+                : FromGrid(input.Label ?? "", input.Grid ?? [], schema, errors, $"{field}[{i}]", input.Ranges ?? [], input.Sobol, input.Adaptive);
             if (stage is not null)
             {
                 parsed.Add(stage);
@@ -61,7 +61,10 @@ public static partial class StageParser
         }
 
         int before = errors.Count;
+        var (rawLabel, bracket) = SplitHead(source[..colon]);
+        var (points, adaptive) = bracket is null ? (null, 0) : ParseBracket(bracket, source, errors, field);
         var axes = new List<GridAxis>();
+        var ranges = new List<RangeInput>();
         string[] tokens = WhiteSpace().Split(source[(colon + 1)..].Trim()).Where(t => t.Length > 0).ToArray();
         for (int t = 0; t < tokens.Length; t++)
         {
@@ -74,28 +77,43 @@ public static partial class StageParser
                     ? $"Space after a comma before '{Short(token)}' in '{Short(source)}'. Separate values with commas only: v1,v2."
                     : $"'{Short(token)}' has no '=' in '{Short(source)}'. Write param=v1,v2.");
             }
+            else if (RangeInput.TryParse(token[..eq], token[(eq + 1)..]) is { } range)
+            {
+                ranges.Add(range);
+            }
             else if (ParseAxis(token[..eq], token[(eq + 1)..], source, errors, field) is { } axis)
             {
                 axes.Add(axis);
             }
         }
 
-        var stage = Validate(source[..colon], axes, tokens.Length, source, schema, errors, field);
+        var stage = Validate(rawLabel, axes, ranges, points, adaptive, tokens.Length, source, schema, errors, field);
         return errors.Count == before ? stage : null;
     }
 
     /// <summary>Validates a stage given in structured form (label plus grid), with the same rules as the text form.</summary>
-    public static StageSpec? FromGrid(string label, IReadOnlyList<GridAxis> grid, ScenarioSchema schema, ValidationErrors errors, string field)
+    public static StageSpec? FromGrid(
+        string label, IReadOnlyList<GridAxis> grid, ScenarioSchema schema, ValidationErrors errors, string field,
+        IReadOnlyList<RangeInput>? ranges = null, int? sobol = null, int? adaptive = null)
     {
-        string source = $"{label}:" + string.Join(' ', grid.Select(a => a.Name + "=" + string.Join(',', a.Values)));
-        return Validate(label, grid, grid.Count, source, schema, errors, field);
+        ranges ??= [];
+        string bracket = sobol is null ? "" : $"[{StageDesign.SobolWord} {sobol}" + (adaptive is > 0 ? $", {StageDesign.AdaptiveWord} {adaptive}" : "") + "]";
+        string source = $"{label}{bracket}:" + string.Join(' ', grid.Select(a => a.Name + "=" + string.Join(',', a.Values)).Concat(ranges.Select(r => r.ToString())));
+        if (adaptive is < 0)
+        {
+            errors.Add(field, $"The adaptive count {adaptive} in '{Short(source)}' is negative. Write {StageDesign.AdaptiveWord} 0 or more.");
+        }
+
+        return Validate(label, grid, ranges, sobol, Math.Max(0, adaptive ?? 0), grid.Count + ranges.Count, source, schema, errors, field);
     }
 
     /// <summary>
     /// The rules both forms share: a safe label, at least one parameter, each once, each valid for the schema.
     /// <paramref name="parametersGiven"/> counts what the user wrote, including tokens already rejected.
     /// </summary>
-    private static StageSpec? Validate(string rawLabel, IReadOnlyList<GridAxis> grid, int parametersGiven, string source, ScenarioSchema? schema, ValidationErrors errors, string field)
+    private static StageSpec? Validate(
+        string rawLabel, IReadOnlyList<GridAxis> grid, IReadOnlyList<RangeInput> rangeInputs, int? points, int adaptive,
+        int parametersGiven, string source, ScenarioSchema? schema, ValidationErrors errors, string field)
     {
         int before = errors.Count;
         string label = rawLabel.Trim();
@@ -118,7 +136,107 @@ public static partial class StageParser
             }
         }
 
-        return errors.Count == before ? new StageSpec(label, axes, source) : null;
+        var ranges = new List<RangeAxis>();
+        foreach (var input in rangeInputs)
+        {
+            if (axes.Exists(a => a.Name == input.Name) || ranges.Exists(r => r.Name == input.Name) || grid.Any(a => a.Name == input.Name))
+            {
+                errors.Add(field, $"Parameter '{Short(input.Name)}' appears twice in '{Short(source)}'. Give it once, as a range or as a list of values.");
+            }
+            else if (CheckRange(input, source, schema, errors, field) is { } range)
+            {
+                ranges.Add(range);
+            }
+        }
+
+        var design = CheckDesign(label, ranges, rangeInputs.Count, points, adaptive, source, errors, field);
+        return errors.Count == before ? new StageSpec(label, axes, source, design) : null;
+    }
+
+    /// <summary>A range's schema checks: a known parameter, both ends valid values for it (the grid's messages), min below max, a positive minimum on a log scale.</summary>
+    private static RangeAxis? CheckRange(RangeInput input, string source, ScenarioSchema? schema, ValidationErrors errors, string field)
+    {
+        if (!CheckAxis(new GridAxis(input.Name, [input.Min, input.Max]), source, schema, errors, field))
+        {
+            return null;
+        }
+
+        var spec = schema?.Find(input.Name);
+        double lo = input.Min.AsDouble, hi = input.Max.AsDouble;
+        if (lo >= hi)
+        {
+            errors.Add(field, $"Range {input} in '{Short(source)}' is empty or reversed: write the smaller end first, {input.Name}=min..max.");
+            return null;
+        }
+
+        if (input.Scale == RangeScale.Log && lo <= 0)
+        {
+            errors.Add(field, $"Range {input} in '{Short(source)}' is on a log scale but starts at {input.Min}; a log range needs a minimum above 0.");
+            return null;
+        }
+
+        return new RangeAxis(input.Name, lo, hi, input.Scale, spec?.Type == ParamType.Int);
+    }
+
+    /// <summary>The bracket and the ranges go together: ranges need a count of points, a count needs ranges, and the Sobol table has its dimensions.</summary>
+    private static StageDesign? CheckDesign(string label, IReadOnlyList<RangeAxis> ranges, int rangesGiven, int? points, int adaptive, string source, ValidationErrors errors, string field)
+    {
+        if (points is null)
+        {
+            if (rangesGiven > 0)
+            {
+                errors.Add(field, $"Stage '{Short(source)}' has ranges but no number of candidates to draw. Write {label}[{StageDesign.SobolWord} 64]:... (64 Sobol points), optionally [{StageDesign.SobolWord} 64, {StageDesign.AdaptiveWord} 32].");
+            }
+
+            return null;
+        }
+
+        if (rangesGiven == 0)
+        {
+            errors.Add(field, $"Stage '{Short(source)}' asks for {StageDesign.SobolWord} {points} but has no range to draw from. Write a range as param=min..max, or drop the bracket for a grid.");
+            return null;
+        }
+
+        if (points < 1)
+        {
+            errors.Add(field, $"Stage '{Short(source)}' asks for {StageDesign.SobolWord} {points}; draw at least 1 point.");
+            return null;
+        }
+
+        if (rangesGiven > Designs.Sobol.MaxDimensions)
+        {
+            errors.Add(field, $"Stage '{Short(source)}' has {rangesGiven} ranges; a stage may have at most {Designs.Sobol.MaxDimensions}.");
+            return null;
+        }
+
+        return ranges.Count == rangesGiven ? new StageDesign(points.Value, adaptive, ranges) : null;
+    }
+
+    /// <summary>Splits the text before the colon into the label and the design bracket (null when there is none).</summary>
+    private static (string Label, string? Bracket) SplitHead(string head)
+    {
+        int open = head.IndexOf('[');
+        return open < 0 ? (head, null) : (head[..open], head[open..].Trim());
+    }
+
+    /// <summary>Reads <c>[sobol N]</c> or <c>[sobol N, adaptive M]</c>.</summary>
+    private static (int? Points, int Adaptive) ParseBracket(string bracket, string source, ValidationErrors errors, string field)
+    {
+        var match = DesignBracket().Match(bracket);
+        if (!match.Success)
+        {
+            errors.Add(field, $"Design '{Short(bracket)}' in '{Short(source)}' is not understood. Write [{StageDesign.SobolWord} 64] or [{StageDesign.SobolWord} 64, {StageDesign.AdaptiveWord} 32] after the label.");
+            return (null, 0);
+        }
+
+        if (!int.TryParse(match.Groups["points"].Value, System.Globalization.CultureInfo.InvariantCulture, out int points) ||
+            !int.TryParse(match.Groups["adaptive"].Success ? match.Groups["adaptive"].Value : "0", System.Globalization.CultureInfo.InvariantCulture, out int adaptive))
+        {
+            errors.Add(field, $"Design '{Short(bracket)}' in '{Short(source)}' asks for more candidates than can be counted.");
+            return (null, 0);
+        }
+
+        return (points, adaptive);
     }
 
     /// <summary>The text-level checks of one <c>name=v1,v2</c> token; the schema checks come later, in <see cref="Validate"/>.</summary>
@@ -231,6 +349,9 @@ public static partial class StageParser
         text.Length <= QuoteLength ? text : $"{text[..QuoteLength]}... ({text.Length:N0} characters)";
 
     public const int QuoteLength = 120;
+
+    [GeneratedRegex(@"^\[\s*sobol\s+(?<points>[0-9]+)\s*(,\s*adaptive\s+(?<adaptive>[0-9]+)\s*)?\]$", RegexOptions.IgnoreCase)]
+    private static partial Regex DesignBracket();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -63,5 +63,9 @@ public sealed record TierFigure(int Tier, int Seeds, double Mean, double? CiLow,
     }
 }
 
-/// <summary>A finished stage: its result and every candidate's figures.</summary>
-public sealed record StageOutcome(int Index, StageResult Result, IReadOnlyList<CandidateReport> Candidates);
+/// <summary>
+/// A finished stage: its result, every candidate's figures, and what each parameter does (null in results written
+/// before it was recorded, and for a stage of fewer than 3 candidates); <see cref="Design"/> is the stage's design in
+/// one line (<see cref="Stages.StageSpec.DesignText"/>).
+/// </summary>
+public sealed record StageOutcome(int Index, StageResult Result, IReadOnlyList<CandidateReport> Candidates, ParameterEffects? Effects = null, string? Design = null);

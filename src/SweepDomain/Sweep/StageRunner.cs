@@ -27,6 +27,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         var candidates = StageCandidates.Build(stage, incumbent, plan.Schema);
         await Report("screening", candidates.Count);
         var screened = await Screening.RunAsync(candidates, plan, memo, cancellationToken);
+        screened = await AdaptiveSampler.RunAsync(screened, stage, plan, memo, cancellationToken);
         best = Best(screened[0], plan);
 
         var tiers = await TieredStability.RunAsync(screened, plan, memo, new TieredStability.Listener(
@@ -65,11 +66,12 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             versusIncumbent,
             Verdict(winner, versusIncumbent, tiers.Ranking, plan),
             plan.Racing
-                ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(candidates.Count, plan.Tiers))
+                ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(screened.Count, plan.Tiers))
                 : null);
 
         await Report("done", 0);
-        return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
+        var reports = Reports(tiers, winner, incumbentCandidate, plan);
+        return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText);
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace SweepHosting.Dashboard;
 /// and script inlined) that draws everything from the JSON data object embedded in it. The CLI writes it to disk beside
 /// a sweep's results, and the Functions app serves it; both call this one renderer with the same template.
 /// Nothing in a page is fetched from elsewhere: no CDN, font or image. Its Content-Security-Policy allows exactly the
-/// inline style and script by hash, and network reads only from the page's own origin.
+/// inline style and script by hash, and network reads only from the page's own origin. The script is kept in parts by
+/// concern (<see cref="ScriptParts"/>: helpers, each chart, the page's data and layout) and assembled into the one page.
 /// </summary>
 public static partial class SweepPage
 {
@@ -21,7 +22,16 @@ public static partial class SweepPage
 
     private static readonly string Template = Resource("sweep-page.html");
     private static readonly string Style = Resource("sweep-page.css");
-    private static readonly string Script = Resource("sweep-page.js");
+    /// <summary>
+    /// The page's script, in parts by concern, assembled here in this order into the one inline script: the first part
+    /// opens the closure they share and the last closes it. Every <c>.js</c> file of <c>Page/</c> must be listed.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScriptParts = ["page-dom.js", "chart-candidates.js", "chart-effects.js", "sweep-page.js"];
+
+    /// <summary>The most characters the assembled script may have (a test holds it to this budget).</summary>
+    public const int ScriptBudget = 80_000;
+
+    private static readonly string Script = string.Concat(ScriptParts.Select(Resource));
 
     /// <summary>The Content-Security-Policy of every page, also sent as a header by the app.</summary>
     public static readonly string ContentSecurityPolicy =

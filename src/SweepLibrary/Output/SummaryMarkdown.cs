@@ -47,6 +47,7 @@ public static class SummaryMarkdown
         }
 
         AppendEvidence(md, report);
+        AppendEffects(md, report);
 
         md.AppendLine().AppendLine("## Final configuration").AppendLine();
         md.AppendLine("```json").AppendLine(System.Text.Json.JsonSerializer.Serialize(report.Final, new System.Text.Json.JsonSerializerOptions { WriteIndented = true })).AppendLine("```").AppendLine();
@@ -111,6 +112,56 @@ public static class SummaryMarkdown
                     var drop = c.Dropped!;
                     md.AppendLine($"| {Cell(c.Params)}{(c.IsIncumbent ? " (incumbent)" : "")} | {drop.Tier} | {drop.Block} | {drop.Seeds} | " +
                                   $"{EvidenceText.Signed(drop.MeanDifference)} | {EvidenceText.P(drop.AdjustedP)} |");
+                }
+            }
+        }
+    }
+
+    /// <summary>Per stage: its design, the importance ranking (named as the estimate it is), each parameter's main effect, and the two-parameter heatmap.</summary>
+    private static void AppendEffects(StringBuilder md, SweepReport report)
+    {
+        if (report.Stages.All(s => s.Effects is null))
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## What each parameter does").AppendLine();
+        md.AppendLine($"From the screening scores (seed 0) of the candidates each stage's design drew. Importance: {ParameterEffects.MethodText}; " +
+                      "the noise floor is the share a parameter without effect would get on average. Main effects: the mean screening score at each value " +
+                      "(or bin) with its 95 % t interval. The page and the stage charts also plot every candidate's score against each parameter.");
+        foreach (var outcome in report.Stages.Where(s => s.Effects is not null))
+        {
+            var e = outcome.Effects!;
+            md.AppendLine().AppendLine($"### Stage {Escape(outcome.Result.Label)}").AppendLine();
+            if (outcome.Design is { } design)
+            {
+                md.AppendLine($"Design: {Escape(design)}; {e.Candidates} candidates analysed.").AppendLine();
+            }
+
+            md.AppendLine("| Parameter | Variance share (estimate) | Groups | Noise floor |").AppendLine("| --- | ---: | ---: | ---: |");
+            foreach (var i in e.Importance)
+            {
+                md.AppendLine($"| {Escape(i.Name)} | {i.Share:F3} | {i.Groups} | {i.NoiseFloor:F3} |");
+            }
+
+            md.AppendLine().AppendLine("| Parameter | Value | n | Mean screening score (95% CI) |").AppendLine("| --- | --- | ---: | --- |");
+            foreach (var effect in e.MainEffects)
+            {
+                foreach (var level in effect.Levels)
+                {
+                    string mean = level.Mean is not { } m ? "-" : level.CiLow is { } lo && level.CiHigh is { } hi ? $"{m:F4} [{lo:F4}, {hi:F4}]" : $"{m:F4}";
+                    md.AppendLine($"| {Escape(effect.Name)} | {Escape(level.Value)} | {level.Count} | {mean} |");
+                }
+            }
+
+            if (e.Heatmap is { } map)
+            {
+                md.AppendLine().AppendLine($"Mean screening score by {Escape(map.Y)} (rows) and {Escape(map.X)} (columns):").AppendLine();
+                md.AppendLine($"| {Escape(map.Y)} \\ {Escape(map.X)} | {string.Join(" | ", map.XLabels.Select(Escape))} |");
+                md.AppendLine($"| --- |{string.Concat(map.XLabels.Select(_ => " ---: |"))}");
+                for (int y = 0; y < map.YLabels.Count; y++)
+                {
+                    md.AppendLine($"| {Escape(map.YLabels[y])} | {string.Join(" | ", map.Means[y].Select(v => v is { } x ? x.ToString("F4", CultureInfo.InvariantCulture) : "-"))} |");
                 }
             }
         }

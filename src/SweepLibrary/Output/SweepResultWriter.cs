@@ -17,6 +17,9 @@ public sealed class SweepResultWriter(OutputFolder folder, string scenario)
     /// <summary>The file name of a stage's chart.</summary>
     public static string ChartFile(string scenario, string label) => $"{scenario}_sweep_stage_{label}.png";
 
+    /// <summary>The stage's chart of what each parameter does (<see cref="EffectsChart"/>).</summary>
+    public static string EffectsChartFile(string scenario, string label) => $"{scenario}_sweep_effects_{label}.png";
+
     /// <summary>The stage's stability file, then its chart; a chart that cannot be drawn is reported, not fatal.</summary>
     public IReadOnlyList<string> WriteStage(StageOutcome outcome, Action<string> warn)
     {
@@ -33,6 +36,18 @@ public sealed class SweepResultWriter(OutputFolder folder, string scenario)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             warn($"Could not draw the chart of stage '{outcome.Result.Label}': {e.Message}");
+        }
+
+        if (outcome.Effects is not null)
+        {
+            try
+            {
+                files.Add(folder.WriteBytes(EffectsChartFile(scenario, outcome.Result.Label), EffectsChart.RenderPng(scenario, outcome)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                warn($"Could not draw the parameter chart of stage '{outcome.Result.Label}': {e.Message}");
+            }
         }
 
         return files;
@@ -66,6 +81,12 @@ public sealed class SweepResultWriter(OutputFolder folder, string scenario)
     public string Describe(string fileName)
     {
         string stagePrefix = $"{scenario}_sweep_stage_";
+        string effectsPrefix = $"{scenario}_sweep_effects_";
+        if (fileName.StartsWith(effectsPrefix, StringComparison.Ordinal) && fileName.EndsWith(".png", StringComparison.Ordinal))
+        {
+            return $"stage {fileName[effectsPrefix.Length..^4]}: what each parameter does (PNG)";
+        }
+
         if (fileName == ResultNames.FinalFile(scenario))
         {
             return "the final winner, stability format (usable as --base)";

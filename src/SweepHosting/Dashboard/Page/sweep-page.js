@@ -1,143 +1,9 @@
-/*
- * The sweep pages, drawn from the JSON data object in the element #sweep-data (SweepPageData, SweepListPageData or
- * MessagePageData in SweepHosting.Dashboard). A live page then refreshes itself from the app's status route every few
- * seconds while the sweep runs, and stops when it ends. Every text comes from the data through textContent or SVG
- * text nodes, never through HTML parsing, so no label, parameter value or failure message can become markup.
- */
-(function () {
-  'use strict';
-
-  // ---- JSON, keeping the source text of numbers: a float parameter 1.0 is shown and copied as 1.0, not 1 ----
-
-  var rawNumbers = new WeakMap();
-
-  function parseJson(text) {
-    return JSON.parse(text, function (key, value, context) {
-      if (typeof value === 'number' && context && typeof context.source === 'string') {
-        var raw = rawNumbers.get(this);
-        if (!raw) {
-          raw = Object.create(null);
-          rawNumbers.set(this, raw);
-        }
-        raw[key] = context.source;
-      }
-      return value;
-    });
-  }
-
-  // ---- DOM ----
-
-  var SVG = 'http://www.w3.org/2000/svg';
-
-  function append(node, kids) {
-    for (var i = 0; i < kids.length; i++) {
-      var kid = kids[i];
-      if (kid === null || kid === undefined || kid === false) continue;
-      if (Array.isArray(kid)) append(node, kid);
-      else node.appendChild(typeof kid === 'object' ? kid : document.createTextNode(String(kid)));
-    }
-    return node;
-  }
-
-  function setAttrs(node, attrs) {
-    if (!attrs) return node;
-    Object.keys(attrs).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) return;
-      if (name === 'class') node.setAttribute('class', value);
-      else if (name.slice(0, 2) === 'on') node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
-    });
-    return node;
-  }
-
-  function el(tag, attrs) {
-    return append(setAttrs(document.createElement(tag), attrs), Array.prototype.slice.call(arguments, 2));
-  }
-
-  function sv(tag, attrs) {
-    return append(setAttrs(document.createElementNS(SVG, tag), attrs), Array.prototype.slice.call(arguments, 2));
-  }
-
-  // ---- numbers and words ----
-
-  function num(v) { return typeof v === 'number' && isFinite(v) ? v : null; }
-  function fixed(v, digits) { v = num(v); return v === null ? '–' : v.toFixed(digits === undefined ? 4 : digits); }
-  function signed(v) { v = num(v); return v === null ? '–' : (v >= 0 ? '+' : '') + v.toFixed(4); }
-  function pct(v) { v = num(v); return v === null ? '–' : Math.round(v * 100) + '%'; }
-  function count(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
-  function thousands(n) { n = num(n); return n === null ? '–' : String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
-
-  /* A p-value as the CLI writes it (EvidenceText.P): two significant digits, "1", or "< 0.0001". */
-  function pText(p) {
-    p = num(p);
-    if (p === null) return '–';
-    if (p < 0.0001) return '< 0.0001';
-    if (p >= 1) return '1';
-    var decimals = Math.max(2, 1 - Math.floor(Math.log10(p)));
-    return p.toFixed(decimals);
-  }
-  function pEq(p, name) { return pText(p).charAt(0) === '<' ? name + ' ' + pText(p) : name + ' = ' + pText(p); }
-
-  function difference(c) {
-    if (!c) return '–';
-    return signed(c.meanDifference) + (num(c.ciLow) !== null && num(c.ciHigh) !== null
-      ? ' (95% CI ' + signed(c.ciLow) + ' .. ' + signed(c.ciHigh) + ', n = ' + c.seeds + ')'
-      : ' (n = ' + c.seeds + ')');
-  }
-
-  function duration(seconds) {
-    seconds = num(seconds);
-    if (seconds === null) return '–';
-    if (seconds < 60) return (seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)) + ' s';
-    var s = Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-    return h > 0 ? h + ' h ' + (m < 10 ? '0' : '') + m + ' min' : m + ' min ' + (r < 10 ? '0' : '') + r + ' s';
-  }
-
-  function utc(iso) {
-    var d = iso instanceof Date ? iso : new Date(iso);
-    if (isNaN(d.getTime())) return '–';
-    return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
-  }
-  function utcTime(iso) { return utc(iso).slice(11); }
-
-  // ---- parameters ----
-
-  function paramValue(params, name) {
-    var raw = rawNumbers.get(params);
-    if (raw && raw[name] !== undefined) return raw[name];
-    return String(params[name]);
-  }
-
-  function names(params) { return params && typeof params === 'object' ? Object.keys(params) : []; }
-
-  /* As ParamSet.ToString: {x: 0.3, n: 4}. */
-  function paramsText(params, only) {
-    var keys = names(params).filter(function (k) { return !only || only.indexOf(k) >= 0; });
-    return '{' + keys.map(function (k) { return k + ': ' + paramValue(params, k); }).join(', ') + '}';
-  }
-
-  function yamlOf(params) {
-    var keys = names(params);
-    if (keys.length === 0) return '{}\n';
-    return keys.map(function (k) {
-      var v = params[k];
-      var value = typeof v === 'number' ? paramValue(params, k) : "'" + String(v).replace(/'/g, "''") + "'";
-      return (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k) ? k : "'" + k.replace(/'/g, "''") + "'") + ': ' + value;
-    }).join('\n') + '\n';
-  }
-
-  function jsonOf(params) {
-    var keys = names(params);
-    if (keys.length === 0) return '{}\n';
-    return '{\n' + keys.map(function (k) {
-      var v = params[k];
-      return '  ' + JSON.stringify(k) + ': ' + (typeof v === 'number' ? paramValue(params, k) : JSON.stringify(v));
-    }).join(',\n') + '\n}\n';
-  }
+  /*
+   * Part of the sweep page's one script (SweepPage assembles the parts in order inside one closure): the page's data,
+   * its layout and panels, and the live refresh. Helpers are in page-dom.js, the charts in chart-*.js.
+   */
 
   // ---- the function key: a live page passes on the one it was opened with ----
-
   var pageQuery = new URLSearchParams(location.search);
   var functionKey = pageQuery.get('code');
 
@@ -209,7 +75,7 @@
     var list = [];
     if (data.report && Array.isArray(data.report.stages)) {
       data.report.stages.forEach(function (o, i) {
-        list.push({ number: i + 1, result: o.result, candidates: o.candidates || [], view: null });
+        list.push({ number: i + 1, result: o.result, candidates: o.candidates || [], effects: o.effects || null, design: o.design || null, view: null });
       });
     }
     var views = data.status && Array.isArray(data.status.stages) ? data.status.stages : [];
@@ -218,12 +84,12 @@
       if (existing) { existing.view = v; return; }
       var outcome = outcomes[v.stage];
       list[v.stage - 1] = outcome
-        ? { number: v.stage, result: outcome.result, candidates: outcome.candidates || [], view: v }
+        ? { number: v.stage, result: outcome.result, candidates: outcome.candidates || [], effects: outcome.effects || null, design: outcome.design || null, view: v }
         : { number: v.stage, result: resultOfView(v), candidates: null, view: v };
     });
     Object.keys(outcomes).forEach(function (k) {
       var n = parseInt(k, 10);
-      if (!list[n - 1]) list[n - 1] = { number: n, result: outcomes[k].result, candidates: outcomes[k].candidates || [], view: null };
+      if (!list[n - 1]) list[n - 1] = { number: n, result: outcomes[k].result, candidates: outcomes[k].candidates || [], effects: outcomes[k].effects || null, design: outcomes[k].design || null, view: null };
     });
     return list.filter(Boolean);
   }
@@ -606,6 +472,7 @@
       kids.push(el('h4', null, 'Candidates'));
       kids.push(chart(stage, n));
       kids.push(candidateTables(stage, tiers, n));
+      kids.push(effectsSection(stage, n));
     } else if (stage.candidates === null) {
       kids.push(el('p', { class: 'muted', id: id + '-candidates-missing' }, data.live
         ? 'Every candidate\'s figures are being read from the stage route…'
@@ -739,82 +606,6 @@
         : screenedTable);
     }
     return el('div', null, parts);
-  }
-
-  function niceTicks(lo, hi, target) {
-    var span = hi - lo;
-    if (!(span > 0)) return [lo];
-    var step = Math.pow(10, Math.floor(Math.log10(span / target)));
-    var err = span / target / step;
-    if (err >= 7.5) step *= 10; else if (err >= 3.5) step *= 5; else if (err >= 1.5) step *= 2;
-    var ticks = [];
-    for (var v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toFixed(10)));
-    return ticks;
-  }
-
-  /* A dot-and-whisker chart: each tested candidate's mean with its 95 % interval at the last tier it reached. */
-  function chart(stage, n) {
-    var rows = ordered(stage).filter(function (c) { return lastFigure(c); });
-    var limit = 25;
-    var shown = rows.slice(0, limit);
-    if (shown.length === 0) return null;
-    var keys = varyingNames(stage.candidates);
-    var width = Math.max(300, Math.min(1160, state.width || 900));
-    var compact = width < 520;
-    var labels = shown.map(function (c) {
-      return paramsText(c.params, keys) + (isWinner(stage, c) ? ' ★' : '') + (c.isIncumbent ? ' ◆' : '');
-    });
-    var longest = labels.reduce(function (m, l) { return Math.max(m, l.length); }, 0);
-    var labelWidth = Math.min(compact ? width * 0.42 : width * 0.36, 16 + longest * 6.6);
-    var rowHeight = 24, top = 10, bottom = 34, right = 16;
-    var height = top + rowHeight * shown.length + bottom;
-    var lo = Infinity, hi = -Infinity;
-    shown.forEach(function (c) {
-      var f = lastFigure(c);
-      [f.mean, f.ciLow, f.ciHigh].forEach(function (v) { if (num(v) !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } });
-    });
-    if (hi - lo < 1e-9) { lo -= 0.01; hi += 0.01; }
-    var pad = (hi - lo) * 0.06;
-    lo -= pad; hi += pad;
-    var x0 = labelWidth, x1 = width - right;
-    function x(v) { return x0 + (v - lo) / (hi - lo) * (x1 - x0); }
-    var titleId = 'stage-' + n + '-chart-title', descId = 'stage-' + n + '-chart-desc';
-    var winner = shown.filter(function (c) { return isWinner(stage, c); })[0];
-    var incumbent = shown.filter(function (c) { return c.isIncumbent; })[0];
-    function figureText(c) { var f = lastFigure(c); return paramsText(c.params) + ' ' + fixed(f.mean) + (num(f.ciLow) !== null ? ' [' + fixed(f.ciLow) + ', ' + fixed(f.ciHigh) + ']' : '') + ' on ' + count(f.seeds, 'seed'); }
-    var desc = count(shown.length, 'candidate') + ' charted' + (rows.length > limit ? ' of ' + rows.length : '') + '.' +
-      (winner ? ' Winner ' + figureText(winner) + '.' : '') + (incumbent && incumbent !== winner ? ' Incumbent ' + figureText(incumbent) + '.' : '') +
-      ' Every figure is also in the table below.';
-
-    var ticks = niceTicks(lo, hi, compact ? 3 : 6);
-    var svg = sv('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': titleId + ' ' + descId, id: 'stage-' + n + '-chart' },
-      sv('title', { id: titleId }, 'Stage ' + stage.result.label + ': mean seed score with its 95% interval at the last tier each candidate reached'),
-      sv('desc', { id: descId }, desc),
-      ticks.map(function (t) {
-        return sv('g', null,
-          sv('line', { class: 'grid', x1: x(t), x2: x(t), y1: top - 4, y2: top + rowHeight * shown.length }),
-          sv('text', { class: 'tick', x: x(t), y: height - bottom + 16, 'text-anchor': 'middle' }, t.toFixed(ticks.length > 1 && Math.abs(ticks[1] - ticks[0]) < 0.01 ? 3 : 2)));
-      }),
-      sv('line', { class: 'axis', x1: x0, x2: x1, y1: top + rowHeight * shown.length, y2: top + rowHeight * shown.length }),
-      sv('text', { class: 'tick', x: (x0 + x1) / 2, y: height - 4, 'text-anchor': 'middle' }, 'mean seed score (95% CI)'),
-      shown.map(function (c, i) {
-        var f = lastFigure(c), y = top + rowHeight * i + rowHeight / 2;
-        var kind = isWinner(stage, c) ? 'winner' : c.isIncumbent ? 'incumbent' : c.dropped ? 'dropped' : '';
-        var label = labels[i];
-        var maxChars = Math.floor((labelWidth - 10) / 6.6);
-        if (label.length > maxChars) label = label.slice(0, Math.max(1, maxChars - 1)) + '…';
-        var mark = c.isIncumbent
-          ? sv('path', { class: 'dot ' + kind, d: 'M' + x(f.mean) + ' ' + (y - 6) + 'l6 6l-6 6l-6 -6z' })
-          : sv('circle', { class: 'dot ' + kind, cx: x(f.mean), cy: y, r: 5 });
-        return sv('g', { 'data-candidate': paramsText(c.params) },
-          sv('text', { class: 'lbl ' + kind, x: labelWidth - 8, y: y + 4, 'text-anchor': 'end' }, sv('title', null, paramsText(c.params)), label),
-          num(f.ciLow) !== null ? sv('line', { class: 'whisker', x1: x(f.ciLow), x2: x(f.ciHigh), y1: y, y2: y }) : null,
-          mark);
-      }));
-    return el('figure', { class: 'chart' }, svg,
-      el('figcaption', null, 'Each candidate\'s mean seed score with its 95% interval at the last tier it reached' +
-        (rows.length > limit ? ' (the first ' + limit + ' of ' + rows.length + ' in table order)' : '') +
-        '. ★ winner (green), ◆ incumbent, hollow: dropped by racing. The same figures are in the table below.'));
   }
 
   function racing(race, stage, n) {
