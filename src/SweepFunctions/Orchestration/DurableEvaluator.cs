@@ -28,7 +28,7 @@ public sealed class DurableEvaluator(TaskOrchestrationContext context, string sw
         var calls = chunks
             .Select((chunk, batch) => context.CallActivityAsync<ScoreColumns>(
                 activity,
-                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ScoreSheet.Configs(chunk)),
+                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ConfigSeeds.Of(chunk)),
                 SweepOrchestrator.ActivityRetry))
             .ToList();
 

@@ -22,7 +22,7 @@ public sealed class ScoreArchive(IResultStore store)
 
     private static string BatchPrefix(string sweepId, int stage) => $"{sweepId}/scores/{stage + 1:00}/";
 
-    public Task WriteAsync(string name, ScoredSheet sheet, CancellationToken cancellationToken = default) =>
+    public Task WriteAsync(string name, ScoreSheet sheet, CancellationToken cancellationToken = default) =>
         store.WriteTextAsync(name, JsonSerializer.Serialize(sheet, Json), cancellationToken);
 
     /// <summary>
@@ -69,6 +69,6 @@ public sealed class ScoreArchive(IResultStore store)
         return scores;
     }
 
-    private async Task<ScoredSheet?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        await store.ReadTextAsync(name, cancellationToken) is { } text ? JsonSerializer.Deserialize<ScoredSheet>(text, Json) : null;
+    private async Task<ScoreSheet?> ReadAsync(string name, CancellationToken cancellationToken) =>
+        await store.ReadTextAsync(name, cancellationToken) is { } text ? JsonSerializer.Deserialize<ScoreSheet>(text, Json) : null;
 }

@@ -100,7 +100,7 @@ public sealed class SweepAppHost : IAsyncDisposable
         registry.AddOrchestratorFunc<SweepInput, SweepOutput?>(nameof(SweepOrchestrator), (context, input) => SweepOrchestrator.RunAsync(context, input!));
         registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, async i => { var output = await Create<EvaluateBatch>().RunAsync(i); batches.Enqueue(i); return output; }));
         registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, async i => { var output = await Create<CrossEvaluate>().RunAsync(i); batches.Enqueue(i); return output; }));
-        registry.AddActivityFunc(nameof(RecallScores), Measured<StageInput, ScoredSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(RecallScores), Measured<StageRun, ScoreSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i)));
     }
