@@ -59,7 +59,7 @@ public sealed class CancelAndPurgeTests(DurableAppFixture fixture)
             Assert.True(late.Count == 0, $"{late.Count} evaluations started more than {stopBy.TotalSeconds} s after the cancel");
             Assert.Equal(stopped, App.Evaluator.Seen.Count);
             Assert.True(App.Evaluator.Seen.Count - before < 184 * 5, "the sweep ran to its end");   // far from its 184 × seeds
-            Assert.NotNull(await App.Store.ReadTextAsync(CancellationMarker.Blob("cancel-stops")));
+            Assert.NotNull(await App.Store.ReadTextAsync(SweepBlobs.CancelBlob("cancel-stops")));
         }
         finally
         {

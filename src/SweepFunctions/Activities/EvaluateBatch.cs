@@ -59,7 +59,7 @@ internal static class BatchEvaluation
         }
 
         var columns = ScoreColumns.From(scores);
-        await new ScoreArchive(store).WriteAsync(ScoreArchive.BatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoreSheet(input.Periods, input.Configs, columns));
+        await new ScoreArchive(store).WriteAsync(SweepBlobs.ScoreBatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoreSheet(input.Periods, input.Configs, columns));
 
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {Evaluations} evaluations in {Seconds:F2} s, {EvaluationsPerSecond:F2} evaluations/s",

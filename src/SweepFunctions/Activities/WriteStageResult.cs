@@ -37,7 +37,7 @@ public sealed class WriteStageResult(IResultStore store, ILogger<WriteStageResul
 
         var outcome = await new StageRunner(memo).RunAsync(plan, stage.Stage, stage.Incumbent);
         string label = outcome.Result.Label;
-        string stageBlob = ResultNames.StageBlob(stage.SweepId, stage.Stage, label);
+        string stageBlob = SweepBlobs.StageBlob(stage.SweepId, stage.Stage, label);
         string outcomeBlob = SweepBlobs.OutcomeBlob(stage.SweepId, stage.Stage, label);
         await store.WriteTextAsync(stageBlob, StabilityResultFile.Write(plan.Scenario, [StabilityEntry.FromStage(outcome.Result)]));
         await store.WriteTextAsync(outcomeBlob, JsonSerializer.Serialize(outcome, SweepReport.JsonOptions) + "\n");

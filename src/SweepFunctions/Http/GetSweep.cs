@@ -54,7 +54,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),
             Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],
             Final = output is null ? null : await FinalOfAsync(store, output),
-            Blobs = await store.ListAsync(id + "/"),
+            Blobs = await store.ListAsync(SweepBlobs.SweepPrefix(id)),
             Failure = FailureOf(sweep.FailureDetails),
         };
     }

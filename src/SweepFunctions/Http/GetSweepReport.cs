@@ -29,7 +29,7 @@ public sealed class GetSweepReport(IResultStore store)
             return await ProblemResponses.NotFoundAsync(request, id);
         }
 
-        string? report = await store.ReadTextAsync(ResultNames.ReportBlob(id));
+        string? report = await store.ReadTextAsync(SweepBlobs.ReportBlob(id));
         if (report is null)
         {
             return await ProblemResponses.ReportNotReadyAsync(request, id, sweep.RuntimeStatus.ToString());

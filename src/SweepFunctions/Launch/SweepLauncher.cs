@@ -47,7 +47,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     public async Task StartAsync(
         DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
-        await store.WriteTextAsync(ResultNames.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
+        await store.WriteTextAsync(SweepBlobs.RequestBlob(sweepId), SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId)), cancellationToken);
         var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName, BaseSource.Of(request, BaseSource.BlobKind));
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);
         logger.LogInformation(

@@ -5,6 +5,7 @@ using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
+using SweepFunctions.Storage;
 using SweepHosting.Api;
 
 namespace SweepFunctions.Orchestration;
@@ -83,7 +84,7 @@ public static class SweepOrchestrator
             memo.Requested,
             memo.Executed,
             saved.FinalBlob,
-            [ResultNames.RequestBlob(input.SweepId), .. finished.Select(s => s.Blob), saved.FinalBlob, saved.ReportBlob]);
+            [SweepBlobs.RequestBlob(input.SweepId), .. finished.Select(s => s.Blob), saved.FinalBlob, saved.ReportBlob]);
     }
 }
 

@@ -10,13 +10,11 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static string Blob(string sweepId) => $"{sweepId}/cancel-requested.json";
-
     public Task RequestAsync(string sweepId, string reason, CancellationToken cancellationToken = default) =>
-        store.WriteTextAsync(Blob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
+        store.WriteTextAsync(SweepBlobs.CancelBlob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
 
     public async Task<bool> IsRequestedAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        await store.ReadTextAsync(Blob(sweepId), cancellationToken) is not null;
+        await store.ReadTextAsync(SweepBlobs.CancelBlob(sweepId), cancellationToken) is not null;
 
     /// <summary>
     /// A watch whose <see cref="Watch.Token"/> is cancelled once the marker of <paramref name="sweepId"/> appears;
