@@ -27,7 +27,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
         context.SetCustomStatus(SweepProgressView.From(progress));
         _logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
-            sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
+            sweepId, progress.StageLabel, progress.PhaseText, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
         return Task.CompletedTask;
     }
 
@@ -46,7 +46,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     {
         if (_last is { } p)
         {
-            _last = p with { Phase = "saved", PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
+            _last = p with { Phase = StagePhase.Saved, PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
             context.SetCustomStatus(SweepProgressView.From(_last));
         }
     }
