@@ -14,6 +14,12 @@ public static class SweepBlobs
     /// <summary>The folder of a sweep: every blob of the sweep starts with it.</summary>
     public static string SweepPrefix(string sweepId) => sweepId + "/";
 
+    /// <summary>
+    /// The folders of a sweep's result files: the sweep's own (request, final winner, report) and its stages and
+    /// outcomes, one file per stage each. Its score batches, one per activity call, are in none of them.
+    /// </summary>
+    public static IReadOnlyList<string> ResultFolders(string sweepId) => [SweepPrefix(sweepId), $"{sweepId}/stages/", $"{sweepId}/outcomes/"];
+
     /// <summary>The request as accepted.</summary>
     public static string RequestBlob(string sweepId) => $"{sweepId}/request.json";
 
