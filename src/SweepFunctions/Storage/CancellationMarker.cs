@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace SweepFunctions.Storage;
 
 /// <summary>
@@ -6,9 +8,11 @@ namespace SweepFunctions.Storage;
 /// which the engine does not stop: they look for this marker before they start and every
 /// <see cref="PollInterval"/> while they run, and stop at the next evaluation once it appears.
 /// </summary>
-public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
+public sealed class CancellationMarker(IResultStore store, TimeProvider clock, ILogger<CancellationMarker> logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private ILogger Logger => logger;
 
     public Task RequestAsync(string sweepId, string reason, CancellationToken cancellationToken = default) =>
         store.WriteTextAsync(SweepBlobs.CancelBlob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
@@ -18,7 +22,8 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
 
     /// <summary>
     /// A watch whose <see cref="Watch.Token"/> is cancelled once the marker of <paramref name="sweepId"/> appears;
-    /// disposing it ends the watch. A failed look-up is not a cancellation: the next tick looks again.
+    /// disposing it ends the watch. A failed look-up is not a cancellation: it is logged as a warning, and the next tick
+    /// looks again.
     /// </summary>
     public Watch WatchFor(string sweepId) => new(this, sweepId);
 
@@ -68,6 +73,7 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                marker.Logger.LogWarning(e, "Sweep {SweepId}: the cancel marker could not be read; looking again in {Seconds} s", sweepId, PollInterval.TotalSeconds);
                 return false;
             }
         }
