@@ -92,6 +92,14 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
     }
 
     /// <summary>The winner in the stability format, as written to the final blob.</summary>
-    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output) =>
-        await store.ReadTextAsync(output.FinalBlob) is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
+    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output)
+    {
+        if (await store.ReadTextAsync(output.FinalBlob) is not { } text)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
 }
