@@ -8,8 +8,10 @@ namespace BamValidation;
 
 /// <summary>
 /// Single-run validation (validation.md §6): reduces a recorded run to the scenario's scalars and scores them.
-/// Never throws on a degenerate run: a metric that cannot be computed is NaN, scores 0 and FAILs, and the
-/// result's <see cref="ValidationScore.Note"/> says why.
+/// Never throws on a degenerate run, a collapsed economy included: the metric code guards degenerate data itself, a
+/// metric that cannot be computed is NaN, scores 0 and FAILs, and the result's <see cref="ValidationScore.Note"/> says
+/// why. An exception from the metric code is a defect, not a bad candidate, so it is not caught here: it reaches the
+/// caller with its cause instead of being ranked as a failed seed.
 /// </summary>
 public static class BamValidator
 {
@@ -40,7 +42,7 @@ public static class BamValidator
     /// <summary>Validates with an explicit workspace (one per thread).</summary>
     public static ValidationScore Validate(ValidationScenario scenario, RunSeries series, MetricWorkspace workspace)
     {
-        var values = ComputeScalars(scenario, series, workspace, out string? failure);
+        var values = ComputeScalars(scenario, series, workspace);
         var specs = scenario.Metrics;
         Span<double> actuals = stackalloc double[specs.Count];
         for (int i = 0; i < actuals.Length; i++)
@@ -48,31 +50,20 @@ public static class BamValidator
             actuals[i] = values[specs[i].Field];
         }
 
-        return MetricScorer.Score(scenario.Name, specs, actuals, RunNotes.Describe(scenario, series, actuals, failure));
+        return MetricScorer.Score(scenario.Name, specs, actuals, RunNotes.Describe(scenario, series, actuals));
     }
 
     /// <summary>
     /// The scenario's scalars for <paramref name="series"/>, in <paramref name="workspace"/>'s table (valid until
     /// the workspace is used again). Burn-in follows §6.2, from the requested number of periods.
     /// </summary>
-    public static ScalarTable ComputeScalars(ValidationScenario scenario, RunSeries series, MetricWorkspace workspace, out string? failure)
+    public static ScalarTable ComputeScalars(ValidationScenario scenario, RunSeries series, MetricWorkspace workspace)
     {
-        failure = null;
         int burnIn = BurnIn.Adjust(scenario.BurnInPeriods, series.NPeriodsRequested);
         var values = workspace.Values;
         values.Clear();
-        try
-        {
-            workspace.EnsureCapacity(series.T, series.NFirms, series.NHouseholds);
-            scenario.ComputeScalars(series, burnIn, workspace, values);
-        }
-        catch (Exception ex) when (ex is ArithmeticException or IndexOutOfRangeException or ArgumentException or InvalidOperationException)
-        {
-            // WARNING: a safety net, not a code path: the metric code guards degenerate data itself. Whatever was
-            // not computed stays NaN and FAILs; the note carries the message so the defect is visible.
-            failure = $"metric computation failed: {ex.GetType().Name}: {ex.Message}";
-        }
-
+        workspace.EnsureCapacity(series.T, series.NFirms, series.NHouseholds);
+        scenario.ComputeScalars(series, burnIn, workspace, values);
         return values;
     }
 }

@@ -9,7 +9,7 @@ internal static class RunNotes
     private const int MaxNamesListed = 5;
 
     /// <summary>Null for a healthy run; otherwise the collapse, a too-short window, and the metrics that are NaN.</summary>
-    public static string? Describe(ValidationScenario scenario, RunSeries series, ReadOnlySpan<double> actuals, string? failure)
+    public static string? Describe(ValidationScenario scenario, RunSeries series, ReadOnlySpan<double> actuals)
     {
         var parts = new List<string>(4);
         if (series.Collapsed)
@@ -21,11 +21,6 @@ internal static class RunNotes
         if (series.T <= burnIn)
         {
             parts.Add($"{series.T} period(s) recorded, none after the burn-in of {burnIn}");
-        }
-
-        if (failure is not null)
-        {
-            parts.Add(failure);
         }
 
         var nan = new List<string>();

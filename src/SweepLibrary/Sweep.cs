@@ -124,7 +124,7 @@ public static class Sweep
 
         public Task OnProgressAsync(SweepProgress p)
         {
-            if (p.Phase == "screening")
+            if (p.Phase == StagePhase.Screening)
             {
                 _stageStarted = Stopwatch.GetTimestamp();
             }

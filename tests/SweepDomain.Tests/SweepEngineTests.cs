@@ -160,7 +160,7 @@ public class SweepEngineTests
     }
 
     [Fact]
-    public async Task Progress_shows_the_latest_leader_and_the_stages_already_finished()
+    public async Task Progress_names_each_phase_once_as_a_type_and_shows_the_latest_leader_and_the_stages_already_finished()
     {
         var observer = new ListObserver();
 
@@ -178,7 +178,9 @@ public class SweepEngineTests
                 "B tier 2 of 2: best {x: 0.3, n: 4} on 3 seeds, 1 finished",
                 "B done: best {x: 0.3, n: 4} on 5 seeds, 1 finished",
             ],
-            observer.Progress.Select(p => $"{p.StageLabel} {p.Phase}: best {p.Best?.Params.ToString() ?? "-"} on {p.Best?.Seeds ?? 0} seeds, {p.StagesFinished} finished"));
+            observer.Progress.Select(p => $"{p.StageLabel} {p.PhaseText}: best {p.Best?.Params.ToString() ?? "-"} on {p.Best?.Seeds ?? 0} seeds, {p.StagesFinished} finished"));
+        StagePhase[] stagePhases = [StagePhase.Screening, StagePhase.Tier, StagePhase.Tier, StagePhase.Done];
+        Assert.Equal([.. stagePhases, .. stagePhases], observer.Progress.Select(p => p.Phase));
     }
 
     private sealed class ListObserver : ISweepObserver
@@ -190,7 +192,7 @@ public class SweepEngineTests
         public Task OnProgressAsync(SweepProgress progress)
         {
             Progress.Add(progress);
-            Events.Add($"{progress.StageLabel} {progress.Phase}");
+            Events.Add($"{progress.StageLabel} {progress.PhaseText}");
             return Task.CompletedTask;
         }
 

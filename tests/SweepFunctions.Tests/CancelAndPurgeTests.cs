@@ -31,7 +31,7 @@ public sealed class CancelAndPurgeTests(DurableAppFixture fixture)
         var sawMarker = new ConcurrentDictionary<EvaluateBatchInput, byte>(ReferenceEqualityComparer.Instance);
         store.OnRead = (name, found) =>
         {
-            if (found && name == CancellationMarker.Blob(id) && SweepAppHost.CurrentBatch is { } batch)
+            if (found && name == SweepBlobs.CancelBlob(id) && SweepAppHost.CurrentBatch is { } batch)
             {
                 sawMarker[batch] = 0;
             }
@@ -51,7 +51,7 @@ public sealed class CancelAndPurgeTests(DurableAppFixture fixture)
             await UntilAsync(async () => (await App.Client.GetInstanceAsync(id, timeout.Token))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated,
                 "the sweep was not terminated", timeout.Token);
             Assert.True(App.Evaluator.Holding > 0, "the sweep was terminated only once its running evaluations had ended");
-            Assert.NotNull(await App.Store.ReadTextAsync(CancellationMarker.Blob(id)));
+            Assert.NotNull(await App.Store.ReadTextAsync(SweepBlobs.CancelBlob(id)));
 
             // A running batch looks for the marker every PollInterval, and stops at its next evaluation once it has seen
             // it; a batch that starts later sees it first and runs nothing. So once every running batch has seen it,

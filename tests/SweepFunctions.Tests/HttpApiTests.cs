@@ -13,7 +13,7 @@ namespace SweepFunctions.Tests;
 
 /// <summary>The HTTP functions, called directly, on the in-process durable engine with result blobs in Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class HttpApiTests(AzuriteAppFixture fixture)
+public sealed class HttpApiTests(AzuriteAppFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private SweepAppHost App => fixture.App;
 
@@ -96,6 +96,37 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture)
         Assert.Contains("http-status/stages/01-A.json", blobs);
         Assert.Contains("http-status/quadratic_sweep.json", blobs);
         Assert.Contains("http-status/report.json", blobs);
+    }
+
+    [Fact]
+    public async Task GetSweep_ThousandCandidateStage_ListsOnlyTheResultFilesAndStaysSmall()
+    {
+        await fixture.RequireStorageAsync();
+        const string id = "http-status-1000";
+        string values = string.Join(',', Enumerable.Range(0, 1000).Select(i => (i / 1000.0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
+        await StartAsync($$"""{"scenario": "quadratic", "stages": ["A:x={{values}}"], "periods": 10, "instanceId": "{{id}}"}""");
+        // Stop the stage once several batches have written their score files (or let it end, if it is that quick).
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            while ((await App.Client.GetInstanceAsync(id, getInputsAndOutputs: false, timeout.Token)) is { IsCompleted: false }
+                   && (await App.Store.ListAsync($"{id}/scores/", timeout.Token)).Count < 8)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+
+        await App.Client.TerminateInstanceAsync(id);
+        await App.WaitForSweepAsync(id);
+        var scoreFiles = await App.Store.ListAsync($"{id}/scores/");
+
+        var response = await App.Create<GetSweep>().RunAsync(TestHttpRequest.Get($"sweeps/{id}"), App.Client, id);
+
+        int bytes = response.BodyText().Length;
+        var blobs = response.BodyJson().GetProperty("blobs").EnumerateArray().Select(b => b.GetString()).ToList();
+        output.WriteLine($"{scoreFiles.Count} score files in the container; the status lists {blobs.Count} blobs in {bytes:N0} bytes");
+        Assert.NotEmpty(scoreFiles);
+        Assert.Equal([$"{id}/request.json"], blobs);
+        Assert.InRange(bytes, 1, 2048);
     }
 
     [Fact]

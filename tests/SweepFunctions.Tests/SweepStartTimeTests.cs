@@ -51,9 +51,9 @@ public sealed class SweepStartTimeTests(AzuriteAppFixture fixture, ITestOutputHe
         Assert.True(done.CreatedAt > accepted, "the last stage's execution is created after the sweep started");
         Assert.Equal(accepted, createdAt);
 
-        var listed = await SweepListing.ListAsync(App.Client, new SweepListQuery(null, SweepListing.MaxPageSize, CreatedFrom: accepted, CreatedTo: accepted));
+        var listed = await SweepListing.ListAsync(App.Client, new SweepListQuery(null, SweepListing.MaxPageSize, CreatedFrom: accepted, CreatedTo: accepted), NullLogger.Instance);
         Assert.Equal(accepted, Assert.Single(listed!.Sweeps, s => s.Id == "three-stages").CreatedAt);
-        var later = await SweepListing.ListAsync(App.Client, new SweepListQuery(null, SweepListing.MaxPageSize, CreatedFrom: accepted.AddTicks(1)));
+        var later = await SweepListing.ListAsync(App.Client, new SweepListQuery(null, SweepListing.MaxPageSize, CreatedFrom: accepted.AddTicks(1)), NullLogger.Instance);
         Assert.DoesNotContain(later!.Sweeps, s => s.Id == "three-stages");
 
         // 30 days after the sweep's start, but not yet 30 days after its last stage began: it is due for the purge.

@@ -38,7 +38,7 @@ internal static class RemoteCommands
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
-            var client = remote.CreateClient(parse, services, cli, errors);
+            using var client = remote.CreateClient(parse, services, cli, errors);
             var basis = parse.GetValue(requestFile) is { } file ? ReadRequestFile(file, errors) : new SweepRequest();
             var request = sweep.ReadOverrides(parse, basis ?? new SweepRequest(), errors);
             request = request with { InstanceId = parse.GetValue(instanceId) ?? request.InstanceId };
@@ -69,7 +69,7 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, cli, id);
+            using var client = ClientFor(parse, remote, services, cli, id);
             var sweep = await client.GetAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {
@@ -102,7 +102,7 @@ internal static class RemoteCommands
         command.Options.Add(scenario);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, cli, id);
+            using var client = ClientFor(parse, remote, services, cli, id);
             var folder = new OutputFolder(parse.GetValue(output)!);
             var result = await new ResultFetcher(client, cli.Warn, services.Clock).FetchAsync(parse.GetValue(id)!, folder, parse.GetValue(scenario)!, cancellationToken);
             RemoteText.Fetched(result, folder, cli);
@@ -126,7 +126,7 @@ internal static class RemoteCommands
         remote.AddTo(command);
         command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var client = ClientFor(parse, remote, services, cli, id);
+            using var client = ClientFor(parse, remote, services, cli, id);
             var answer = await client.CancelAsync(parse.GetValue(id)!, cancellationToken);
             if (cli.Json)
             {

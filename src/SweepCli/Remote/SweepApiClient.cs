@@ -18,9 +18,12 @@ internal sealed class RemoteException(string message, Exception? inner = null) :
 /// <paramref name="notice"/>. A 400 with problem details becomes an input error (exit code 2) listing every fault the
 /// service found; anything else unexpected is a <see cref="RemoteException"/>.
 /// </summary>
-internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, RemoteRetry retry, Action<string> notice)
+internal sealed class SweepApiClient(HttpClient http, Uri apiBase, string? key, RemoteRetry retry, Action<string> notice) : IDisposable
 {
     public const string KeyHeader = "x-functions-key";
+
+    /// <summary>Disposes the client's <see cref="HttpClient"/>, which it owns.</summary>
+    public void Dispose() => http.Dispose();
 
     /// <summary><c>https://host/api/</c>.</summary>
     public Uri ApiBase => apiBase;

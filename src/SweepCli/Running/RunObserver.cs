@@ -28,26 +28,22 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
         var stage = plan.Stages[p.StageIndex];
         switch (p.Phase)
         {
-            case "screening":
+            case StagePhase.Screening:
                 _stageStarted = Stopwatch.GetTimestamp();
                 long combos = stage.CombinationCount;
                 string extra = p.PhaseEvaluations > combos ? " + the incumbent" : "";
                 view.Line($"Stage '{stage.Label}' ({p.StageIndex + 1}/{p.StageCount}): [{string.Join(", ", stage.ParameterNames)}] ({combos} combos{extra})");
                 view.Begin(new ProgressStep(ProgressKind.Screening, $"{stage.Label} · screening"), p.PhaseEvaluations);
                 break;
-            case "cross-scenario check":
+            case StagePhase.CrossCheck:
                 view.Line($"  Cross-scenario check: {string.Join(", ", plan.Schemas.Keys)} x {plan.CrossSeeds} seeds");
                 view.Begin(new ProgressStep(ProgressKind.CrossCheck, $"{stage.Label} · cross-check"), p.PhaseEvaluations);
                 break;
-            case "done":
+            case StagePhase.Done:
                 view.Complete();
                 break;
-            default:
-                if (p.Step is { } step)
-                {
-                    BeginTier(p, step);
-                }
-
+            case StagePhase.Tier when p.Step is { } step:
+                BeginTier(p, step);
                 break;
         }
 

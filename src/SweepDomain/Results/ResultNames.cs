@@ -1,6 +1,6 @@
 namespace SweepDomain.Results;
 
-/// <summary>File and blob names of a sweep's results, in one place.</summary>
+/// <summary>File names of a sweep's results in the CLI's output folder, in one place (the service's blob names are <c>SweepBlobs</c>).</summary>
 public static class ResultNames
 {
     /// <summary>CLI output folder: one stability file per stage (the original's name).</summary>
@@ -15,14 +15,4 @@ public static class ResultNames
 
     /// <summary>The sweep's page: a self-contained HTML document of its progress, stages, evidence and final config.</summary>
     public static string PageFile(string scenario) => $"{scenario}_sweep_report.html";
-
-    /// <summary>Blob holding the request as accepted.</summary>
-    public static string RequestBlob(string sweepId) => $"{sweepId}/request.json";
-
-    /// <summary>Blob of stage <paramref name="index"/> (0-based), numbered from 01 so blobs list in stage order.</summary>
-    public static string StageBlob(string sweepId, int index, string label) => $"{sweepId}/stages/{index + 1:00}-{label}.json";
-
-    public static string FinalBlob(string sweepId, string scenario) => $"{sweepId}/{FinalFile(scenario)}";
-
-    public static string ReportBlob(string sweepId) => $"{sweepId}/report.json";
 }

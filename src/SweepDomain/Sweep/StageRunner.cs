@@ -20,18 +20,18 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         long planned = SweepCost.Sweep(plan);
         int requestedBefore = memo.Requested, executedBefore = memo.Executed;
         BestSoFar? best = null;
-        Task Report(string phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
-            new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step));
+        Task Report(StagePhase phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
+            new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step, plan.Tiers.Count));
 
         cancellationToken.ThrowIfCancellationRequested();
         var candidates = StageCandidates.Build(stage, incumbent, plan.Schema);
-        await Report("screening", candidates.Count);
+        await Report(StagePhase.Screening, candidates.Count);
         var screened = await Screening.RunAsync(candidates, plan, memo, cancellationToken);
         screened = await AdaptiveSampler.RunAsync(screened, stage, plan, memo, cancellationToken);
         best = Best(screened[0], plan);
 
         var tiers = await TieredStability.RunAsync(screened, plan, memo, new TieredStability.Listener(
-            (step, evaluations) => Report(step.Describe(plan.Tiers.Count), evaluations, step),
+            (step, evaluations) => Report(StagePhase.Tier, evaluations, step),
             leader => best = Best(leader, plan)), cancellationToken);
         int tierRequests = memo.Requested - requestedBefore;
         var incumbentCandidate = tiers.All.Values.Single(x => x.Candidate.IsIncumbent).Candidate;
@@ -41,7 +41,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         CrossScenarioResult? cross = null;
         if (plan.CrossSchema is not null)
         {
-            await Report("cross-scenario check", plan.Schemas.Count * plan.CrossSeeds);
+            await Report(StagePhase.CrossCheck, plan.Schemas.Count * plan.CrossSeeds);
             cross = await CrossScenarioCheck.RunAsync(winner.Params, plan, memo, cancellationToken);
         }
 
@@ -69,7 +69,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
                 ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(screened.Count, plan.Tiers))
                 : null);
 
-        await Report("done", 0);
+        await Report(StagePhase.Done, 0);
         var reports = Reports(tiers, winner, incumbentCandidate, plan);
         return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText);
     }

@@ -44,7 +44,7 @@ internal static class BatchEvaluation
             throw new OperationCanceledException($"Sweep {input.SweepId} was cancelled; batch {input.Call}-{input.Batch} of stage {input.Stage + 1} is not run.");
         }
 
-        var requests = ScoreSheet.Expand(input.Configs, input.Periods).ToList();
+        var requests = ConfigSeeds.Expand(input.Configs, input.Periods).ToList();
         var clock = Stopwatch.StartNew();
         IReadOnlyList<EvaluationScore> scores;
         using (var watch = cancellation.WatchFor(input.SweepId))
@@ -59,7 +59,7 @@ internal static class BatchEvaluation
         }
 
         var columns = ScoreColumns.From(scores);
-        await new ScoreArchive(store).WriteAsync(ScoreArchive.BatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoredSheet(input.Periods, input.Configs, columns));
+        await new ScoreArchive(store).WriteAsync(SweepBlobs.ScoreBatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoreSheet(input.Periods, input.Configs, columns));
 
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {Evaluations} evaluations in {Seconds:F2} s, {EvaluationsPerSecond:F2} evaluations/s",
@@ -69,7 +69,7 @@ internal static class BatchEvaluation
 }
 
 /// <summary>
-/// One batch of evaluations: each config once with its seed runs (<see cref="ScoreSheet"/>). <see cref="Stage"/> is
+/// One batch of evaluations: each config once with its seed runs (<see cref="ConfigSeeds"/>). <see cref="Stage"/> is
 /// 0-based; <see cref="Call"/> numbers the stage's calls of the evaluator and <see cref="Batch"/> the call's batches,
 /// which together name the batch's score blob. <see cref="Label"/> and <see cref="Phase"/> are for logs.
 /// </summary>

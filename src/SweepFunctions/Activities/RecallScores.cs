@@ -13,15 +13,18 @@ namespace SweepFunctions.Activities;
 public sealed class RecallScores(IResultStore store)
 {
     [Function(nameof(RecallScores))]
-    public async Task<ScoredSheet> RunAsync([ActivityTrigger] StageInput input) =>
+    public async Task<ScoreSheet> RunAsync([ActivityTrigger] StageRun input) =>
         ScoreSheet.From(await RelevantAsync(new ScoreArchive(store), input), input.Plan.Periods);
 
-    /// <summary>The earlier scores stage <see cref="StageInput.Stage"/> can reuse.</summary>
-    public static async Task<IReadOnlyList<ScoredRequest>> RelevantAsync(ScoreArchive archive, StageInput input) =>
+    /// <summary>The earlier scores stage <see cref="StageRun.Stage"/> can reuse.</summary>
+    public static async Task<IReadOnlyList<ScoredRequest>> RelevantAsync(ScoreArchive archive, StageRun input) =>
         input.Stage == 0
             ? []
             : StageRecall.Relevant(input.Plan, input.Stage, input.Incumbent, await archive.EarlierAsync(input.SweepId, input.Stage));
 }
 
-/// <summary>Stage <see cref="Stage"/> (0-based) of a sweep, run from <see cref="Incumbent"/>.</summary>
-public sealed record StageInput(string SweepId, SweepPlan Plan, int Stage, ParamSet Incumbent);
+/// <summary>
+/// One run of stage <see cref="Stage"/> (0-based) of a sweep from <see cref="Incumbent"/>: what the stage activities
+/// are handed. Not the client's <see cref="SweepDomain.Requests.StageInput"/>, which is a stage as written in a request.
+/// </summary>
+public sealed record StageRun(string SweepId, SweepPlan Plan, int Stage, ParamSet Incumbent);

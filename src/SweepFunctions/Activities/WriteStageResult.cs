@@ -37,7 +37,7 @@ public sealed class WriteStageResult(IResultStore store, ILogger<WriteStageResul
 
         var outcome = await new StageRunner(memo).RunAsync(plan, stage.Stage, stage.Incumbent);
         string label = outcome.Result.Label;
-        string stageBlob = ResultNames.StageBlob(stage.SweepId, stage.Stage, label);
+        string stageBlob = SweepBlobs.StageBlob(stage.SweepId, stage.Stage, label);
         string outcomeBlob = SweepBlobs.OutcomeBlob(stage.SweepId, stage.Stage, label);
         await store.WriteTextAsync(stageBlob, StabilityResultFile.Write(plan.Scenario, [StabilityEntry.FromStage(outcome.Result)]));
         await store.WriteTextAsync(outcomeBlob, JsonSerializer.Serialize(outcome, SweepReport.JsonOptions) + "\n");
@@ -68,7 +68,7 @@ public sealed class WriteStageResult(IResultStore store, ILogger<WriteStageResul
 }
 
 /// <param name="RequestedBefore">The sweep's evaluation counts before the stage, so the stage counts as it did when it ran.</param>
-public sealed record WriteStageResultInput(StageInput Stage, int RequestedBefore, int ExecutedBefore);
+public sealed record WriteStageResultInput(StageRun Stage, int RequestedBefore, int ExecutedBefore);
 
 /// <summary>The blobs written, and the winner and its combined score as the stage was recomputed, for the orchestrator to check.</summary>
 public sealed record WriteStageResultOutput(string StageBlob, string OutcomeBlob, ParamSet Winner, double Combined);

@@ -28,8 +28,8 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
         }
 
         var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted);
-        string finalBlob = ResultNames.FinalBlob(input.SweepId, input.Plan.Scenario);
-        string reportBlob = ResultNames.ReportBlob(input.SweepId);
+        string finalBlob = SweepBlobs.FinalBlob(input.SweepId, input.Plan.Scenario);
+        string reportBlob = SweepBlobs.ReportBlob(input.SweepId);
         await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]));
         await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource).ToJson());
 

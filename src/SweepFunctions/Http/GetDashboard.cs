@@ -4,6 +4,7 @@ using System.Web;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using SweepHosting.Api;
 using SweepHosting.Dashboard;
 
@@ -15,7 +16,7 @@ namespace SweepFunctions.Http;
 /// <c>?pageSize=</c> (1 to 200, default 50) and <c>?continuationToken=</c> page through them, as <see cref="SweepListing"/>
 /// reads them.
 /// </summary>
-public sealed class GetDashboard(TimeProvider clock)
+public sealed class GetDashboard(TimeProvider clock, ILogger<GetDashboard> logger)
 {
     /// <returns>200 with the page; 400 with a page naming a status filter that is not a runtime status.</returns>
     [Function(nameof(GetDashboard))]
@@ -37,7 +38,7 @@ public sealed class GetDashboard(TimeProvider clock)
 
         var statuses = names.Select(n => Enum.Parse<OrchestrationRuntimeStatus>(n, ignoreCase: true)).Distinct().ToList();
         int pageSize = int.TryParse(query["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out int size) ? size : SweepListing.DefaultPageSize;
-        var list = await SweepListing.ListAsync(client, new SweepListQuery(statuses.Count > 0 ? statuses : null, pageSize, query["continuationToken"] is { Length: > 0 } token ? token : null));
+        var list = await SweepListing.ListAsync(client, new SweepListQuery(statuses.Count > 0 ? statuses : null, pageSize, query["continuationToken"] is { Length: > 0 } token ? token : null), logger);
         if (list is null)
         {
             return await HtmlResponses.WriteAsync(request, HttpStatusCode.BadRequest, SweepPage.RenderMessage(new MessagePageData(

@@ -54,7 +54,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),
             Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],
             Final = output is null ? null : await FinalOfAsync(store, output),
-            Blobs = await store.ListAsync(id + "/"),
+            Blobs = await ResultFilesAsync(store, id),
             Failure = FailureOf(sweep.FailureDetails),
         };
     }
@@ -81,7 +81,25 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
         ? null
         : new FailureView { Type = details.ErrorType, Message = details.ErrorMessage, Cause = FailureOf(details.InnerFailure) };
 
+    /// <summary>
+    /// The sweep's result files (<see cref="SweepBlobs.ResultFolders"/>, without the cancel marker): a few names per
+    /// stage, whatever the stage's size, since the score batches' folders are never listed.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ResultFilesAsync(IResultStore store, string id)
+    {
+        var folders = await Task.WhenAll(SweepBlobs.ResultFolders(id).Select(folder => store.ListFolderAsync(folder)));
+        return folders.SelectMany(names => names).Where(name => name != SweepBlobs.CancelBlob(id)).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The winner in the stability format, as written to the final blob.</summary>
-    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output) =>
-        await store.ReadTextAsync(output.FinalBlob) is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
+    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output)
+    {
+        if (await store.ReadTextAsync(output.FinalBlob) is not { } text)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
 }

@@ -38,7 +38,7 @@ public sealed class GetSweepDashboard(IResultStore store, ILogger<GetSweepDashbo
                 SweepPage.RenderMessage(new MessagePageData("No such sweep", $"There is no sweep with id '{id}'.", listUrl)));
         }
 
-        string? report = status.IsCompleted ? await store.ReadTextAsync(ResultNames.ReportBlob(id)) : null;
+        string? report = status.IsCompleted ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id)) : null;
         var outcomes = report is not null
             ? []
             : (await Task.WhenAll(status.Stages.Select(s => store.ReadTextAsync(s.OutcomeBlob ?? SweepBlobs.OutcomeBlob(id, s.Stage - 1, s.Label))))).OfType<string>().ToList();
@@ -49,7 +49,7 @@ public sealed class GetSweepDashboard(IResultStore store, ILogger<GetSweepDashbo
             Status = status,
             ReportJson = report,
             OutcomeJsons = outcomes,
-            RequestJson = report is null ? await store.ReadTextAsync(ResultNames.RequestBlob(id)) : null,
+            RequestJson = report is null ? await store.ReadTextAsync(SweepBlobs.RequestBlob(id)) : null,
             Live = new LiveRoutes(
                 HtmlResponses.PathOf(request, SweepRoutes.SweepPath(id)),
                 HtmlResponses.PathOf(request, SweepRoutes.SweepPath(id) + SweepRoutes.Stage[SweepRoutes.Sweep.Length..]),

@@ -28,7 +28,7 @@ public sealed class GetSweepReport(IResultStore store)
     {
         var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id) : null;
         // A sweep whose history was purged keeps its report: it is served from the blob alone.
-        string? report = InstanceIds.IsValid(id) ? await store.ReadTextAsync(ResultNames.ReportBlob(id)) : null;
+        string? report = InstanceIds.IsValid(id) ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id)) : null;
         if (sweep is null && report is null)
         {
             return await ProblemResponses.NotFoundAsync(request, id);

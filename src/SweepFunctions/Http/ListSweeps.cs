@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using SweepDomain;
 using SweepHosting.Api;
 
@@ -14,7 +15,7 @@ namespace SweepFunctions.Http;
 /// any case, comma-separated or repeated), <c>createdFrom</c> and <c>createdTo</c> (ISO 8601), <c>pageSize</c>
 /// (1 to 200, default 50) and <c>continuationToken</c> (from the previous page, as it was given).
 /// </summary>
-public sealed class ListSweeps
+public sealed class ListSweeps(ILogger<ListSweeps> logger)
 {
     public const string QueryStatus = "status";
     public const string QueryPageSize = "pageSize";
@@ -37,7 +38,7 @@ public sealed class ListSweeps
             return await ProblemResponses.BadRequestAsync(request, InvalidQueryTitle, errors);
         }
 
-        var page = await SweepListing.ListAsync(client, query);
+        var page = await SweepListing.ListAsync(client, query, logger);
         if (page is null)
         {
             errors.Add(QueryContinuationToken, $"'{Shorten(query.ContinuationToken!)}' is not a continuation token of this list. Pass the continuationToken of the previous page exactly as it came, or leave it out to start from the first page.");

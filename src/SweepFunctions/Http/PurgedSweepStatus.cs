@@ -24,8 +24,8 @@ public static class PurgedSweepStatus
     /// </returns>
     public static async Task<SweepStatusView?> ReadAsync(IResultStore store, string id, CancellationToken cancellationToken = default)
     {
-        var blobs = await store.ListAsync(id + "/", cancellationToken);
-        string requestBlob = ResultNames.RequestBlob(id);
+        var blobs = await store.ListAsync(SweepBlobs.SweepPrefix(id), cancellationToken);
+        string requestBlob = SweepBlobs.RequestBlob(id);
         if (!blobs.Contains(requestBlob) || blobs.Count < 2
             || await store.ReadTextAsync(requestBlob, cancellationToken) is not { } requestText
             || SweepRequestJson.Parse(requestText, new ValidationErrors()) is not { } request)
@@ -40,16 +40,16 @@ public static class PurgedSweepStatus
             {
                 var result = outcome.Result;
                 stages.Add(StageViews.From(outcome,
-                    new WriteStageResultOutput(ResultNames.StageBlob(id, outcome.Index, result.Label), blob, result.WinnerParams, result.CombinedScore)));
+                    new WriteStageResultOutput(SweepBlobs.StageBlob(id, outcome.Index, result.Label), blob, result.WinnerParams, result.CombinedScore)));
             }
         }
 
-        string reportBlob = ResultNames.ReportBlob(id);
+        string reportBlob = SweepBlobs.ReportBlob(id);
         bool completed = blobs.Contains(reportBlob);
         string status = completed ? RuntimeStatuses.Completed
-            : blobs.Contains(CancellationMarker.Blob(id)) ? RuntimeStatuses.Terminated
+            : blobs.Contains(SweepBlobs.CancelBlob(id)) ? RuntimeStatuses.Terminated
             : RuntimeStatuses.Failed;
-        string? finalBlob = request.Scenario is { } scenario ? ResultNames.FinalBlob(id, scenario) : null;
+        string? finalBlob = request.Scenario is { } scenario ? SweepBlobs.FinalBlob(id, scenario) : null;
         var final = completed && finalBlob is not null && await store.ReadTextAsync(finalBlob, cancellationToken) is { } finalText
             ? JsonDocument.Parse(finalText).RootElement.Clone()
             : (JsonElement?)null;

@@ -68,7 +68,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
                     $"Sweep '{sweepId}' is {existing.RuntimeStatus}; {(existing.IsCompleted ? "its results live under that id, so choose another instanceId" : "cancel it or choose another instanceId")}.");
             }
 
-            if ((await store.ListAsync(sweepId + "/")).FirstOrDefault(b => b != ResultNames.RequestBlob(sweepId)) is { } first)
+            if ((await store.ListAsync(SweepBlobs.SweepPrefix(sweepId))).FirstOrDefault(b => b != SweepBlobs.RequestBlob(sweepId)) is { } first)
             {
                 return await ProblemResponses.ConflictAsync(request, "The sweep id is taken.",
                     $"Results of an earlier sweep '{sweepId}' are stored under '{sweepId}/' (for example {first}); choose another instanceId.");

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using SweepFunctions.Orchestration;
 using SweepHosting.Api;
 
@@ -21,7 +22,7 @@ public static class SweepListing
     /// page; null when the query's continuation token is not one the task hub gave out. The pages follow the task hub's
     /// own order (on Azure Storage, by instance id), so a page may hold fewer sweeps than its size while more follow.
     /// </summary>
-    public static async Task<SweepListView?> ListAsync(DurableTaskClient client, SweepListQuery query, CancellationToken cancellationToken = default)
+    public static async Task<SweepListView?> ListAsync(DurableTaskClient client, SweepListQuery query, ILogger logger, CancellationToken cancellationToken = default)
     {
         var durableQuery = new OrchestrationQuery
         {
@@ -53,7 +54,7 @@ public static class SweepListing
 
         var sweeps = page.Values
             .Where(i => i.Name == nameof(SweepOrchestrator))
-            .Select(Summarise)
+            .Select(instance => Summarise(instance, logger))
             .Where(s => (query.CreatedFrom is not { } from || s.CreatedAt >= from) && (query.CreatedTo is not { } to || s.CreatedAt <= to))
             .OrderByDescending(s => s.CreatedAt)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
@@ -62,7 +63,7 @@ public static class SweepListing
     }
 
     /// <summary>A sweep's summary from its durable state; a state that cannot be read leaves its fields out.</summary>
-    public static SweepSummaryView Summarise(OrchestrationMetadata instance)
+    public static SweepSummaryView Summarise(OrchestrationMetadata instance, ILogger logger)
     {
         SweepOutput? output = null;
         SweepInput? input = null;
@@ -74,6 +75,7 @@ public static class SweepListing
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
             // written by another version: list what the metadata says
+            logger.LogWarning("Sweep {SweepId}: its durable state cannot be read and is listed from its metadata only: {Reason}", instance.InstanceId, e.Message);
         }
 
         var finished = output?.Stages ?? input?.SoFar?.Finished ?? [];

@@ -56,7 +56,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     public async Task<StartResult> StartAsync(
         DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
-        string requestBlob = ResultNames.RequestBlob(sweepId);
+        string requestBlob = SweepBlobs.RequestBlob(sweepId);
         string accepted = SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId));
         if (!await store.CreateTextAsync(requestBlob, accepted, cancellationToken))
         {
@@ -100,7 +100,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
     /// <summary>The age of an abandoned claim on the folder (see <see cref="AbandonedAfter"/>), or null when the folder is a sweep's.</summary>
     private async Task<TimeSpan?> AbandonedClaimAgeAsync(DurableTaskClient client, string sweepId, CancellationToken cancellationToken)
     {
-        string requestBlob = ResultNames.RequestBlob(sweepId);
+        string requestBlob = SweepBlobs.RequestBlob(sweepId);
         return await store.ListAsync(sweepId + "/", cancellationToken) is [var only] && only == requestBlob
             && await store.AgeAsync(requestBlob, cancellationToken) is { } age && age >= AbandonedAfter
             && await client.GetInstanceAsync(sweepId, cancellationToken) is null
@@ -161,7 +161,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             return null;
         }
 
-        if (!BaseBlobName.IsScheduleFolder(folder) && await store.ReadTextAsync(ResultNames.RequestBlob(folder), cancellationToken) is null)
+        if (!BaseBlobName.IsScheduleFolder(folder) && await store.ReadTextAsync(SweepBlobs.RequestBlob(folder), cancellationToken) is null)
         {
             errors.Add("base", $"Base config '{path}' is not in a sweep's folder: '{folder}/' holds no request.json, so no sweep of this app wrote it.");
             return null;

@@ -28,26 +28,25 @@ public sealed class DurableEvaluator(TaskOrchestrationContext context, string sw
         var calls = chunks
             .Select((chunk, batch) => context.CallActivityAsync<ScoreColumns>(
                 activity,
-                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ScoreSheet.Configs(chunk)),
+                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ConfigSeeds.Of(chunk)),
                 SweepOrchestrator.ActivityRetry))
             .ToList();
 
-        // Fan in as they finish (the order is the history's, so replay sees the same), then keep request order.
-        var pending = calls.ToList();
-        while (pending.Count > 0)
-        {
-            var done = await Task.WhenAny(pending);
-            pending.Remove(done);
-            var columns = await done;
-            int expected = chunks[calls.IndexOf(done)].Length;
-            if (columns.Count != expected)
-            {
-                throw new InvalidOperationException($"A batch of {expected} evaluations returned {columns.Count} scores.");
-            }
+        // Fan in as they finish: each call's own continuation checks it and moves the progress on (continuations run in
+        // the history's order, so replay sees the same), then the scores are kept in request order. Linear in the calls.
+        var columns = await Task.WhenAll(calls.Select((task, batch) => ReceiveAsync(task, chunks[batch].Length)));
+        return columns.SelectMany(c => c.All).ToList();
+    }
 
-            observer.OnBatchEvaluated(expected);
+    private async Task<ScoreColumns> ReceiveAsync(Task<ScoreColumns> call, int expected)
+    {
+        var columns = await call;
+        if (columns.Count != expected)
+        {
+            throw new InvalidOperationException($"A batch of {expected} evaluations returned {columns.Count} scores.");
         }
 
-        return calls.SelectMany(c => c.Result.All).ToList();
+        observer.OnBatchEvaluated(expected);
+        return columns;
     }
 }

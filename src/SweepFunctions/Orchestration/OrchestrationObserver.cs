@@ -24,10 +24,10 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     {
         CurrentStage = progress.StageLabel;
         (_last, _evaluatedInPhase) = (progress, 0);
-        context.SetCustomStatus(SweepProgressView.From(progress));
+        context.SetCustomStatus(StatusOf(progress, 0));
         _logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {PhaseEvaluations} evaluations asked; {Executed} of {Requested} run so far",
-            sweepId, progress.StageLabel, progress.Phase, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
+            sweepId, progress.StageLabel, progress.PhaseText, progress.PhaseEvaluations, progress.EvaluationsExecuted, progress.EvaluationsRequested);
         return Task.CompletedTask;
     }
 
@@ -37,7 +37,7 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
         _evaluatedInPhase += evaluations;
         if (_last is { } p)
         {
-            context.SetCustomStatus(SweepProgressView.From(p with { EvaluationsExecuted = p.EvaluationsExecuted + _evaluatedInPhase }));
+            context.SetCustomStatus(StatusOf(p, _evaluatedInPhase));
         }
     }
 
@@ -46,10 +46,21 @@ public sealed class OrchestrationObserver(TaskOrchestrationContext context, stri
     {
         if (_last is { } p)
         {
-            _last = p with { Phase = "saved", PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
-            context.SetCustomStatus(SweepProgressView.From(_last));
+            _last = p with { Phase = StagePhase.Saved, PhaseEvaluations = 0, EvaluationsRequested = requested, EvaluationsExecuted = executed, StagesFinished = stagesFinished };
+            context.SetCustomStatus(StatusOf(_last, 0));
         }
     }
+
+    /// <summary>
+    /// The status while a phase runs: the engine counts a phase's requests when the phase ends, but its batches come
+    /// back one by one, so the phase's requests count as asked from its start and its batches as run as they return.
+    /// Executed therefore never runs ahead of requested, and requested minus executed (reused from earlier) never drops.
+    /// </summary>
+    public static SweepProgressView StatusOf(SweepProgress progress, int evaluatedInPhase) => SweepProgressView.From(progress with
+    {
+        EvaluationsRequested = progress.EvaluationsRequested + progress.PhaseEvaluations,
+        EvaluationsExecuted = progress.EvaluationsExecuted + evaluatedInPhase,
+    });
 
     /// <summary>Not called: the orchestrator runs one stage per execution and saves it itself.</summary>
     public Task OnStageCompletedAsync(StageOutcome outcome) => Task.CompletedTask;

@@ -5,6 +5,7 @@ using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepFunctions.Activities;
+using SweepFunctions.Storage;
 using SweepHosting.Api;
 
 namespace SweepFunctions.Orchestration;
@@ -36,7 +37,7 @@ public static class SweepOrchestrator
         ILogger logger = context.CreateReplaySafeLogger(nameof(SweepOrchestrator));
         var plan = input.Plan;
         var soFar = input.SoFar ?? new SweepSoFar(0, plan.Base, [], 0, 0);
-        var stage = new StageInput(input.SweepId, plan, soFar.Stage, soFar.Incumbent);
+        var stage = new StageRun(input.SweepId, plan, soFar.Stage, soFar.Incumbent);
         logger.LogInformation("Sweep {SweepId} stage {Stage} of {Stages} starts ({Scenario})", input.SweepId, stage.Stage + 1, plan.Stages.Count, plan.Scenario);
 
         var observer = new OrchestrationObserver(context, input.SweepId);
@@ -44,7 +45,7 @@ public static class SweepOrchestrator
             soFar.EvaluationsRequested, soFar.EvaluationsExecuted);
         if (stage.Stage > 0)
         {
-            var known = await context.CallActivityAsync<Scores.ScoredSheet>(nameof(RecallScores), stage, ActivityRetry);
+            var known = await context.CallActivityAsync<Scores.ScoreSheet>(nameof(RecallScores), stage, ActivityRetry);
             foreach (var scored in known.Expand())
             {
                 memo.Remember(scored.Request, scored.Score);
@@ -83,7 +84,7 @@ public static class SweepOrchestrator
             memo.Requested,
             memo.Executed,
             saved.FinalBlob,
-            [ResultNames.RequestBlob(input.SweepId), .. finished.Select(s => s.Blob), saved.FinalBlob, saved.ReportBlob]);
+            [SweepBlobs.RequestBlob(input.SweepId), .. finished.Select(s => s.Blob), saved.FinalBlob, saved.ReportBlob]);
     }
 }
 

@@ -90,7 +90,7 @@ public sealed class ScheduleRunner(IResultStore store, SweepLauncher launcher, T
     /// history since, and must not run again and overwrite what it wrote.
     /// </summary>
     private async Task<bool> HasResultsAsync(string sweepId, CancellationToken cancellationToken) =>
-        (await store.ListAsync(sweepId + "/", cancellationToken)).Any(b => b != ResultNames.RequestBlob(sweepId));
+        (await store.ListAsync(SweepBlobs.SweepPrefix(sweepId), cancellationToken)).Any(b => b != SweepBlobs.RequestBlob(sweepId));
 
     /// <summary>With <see cref="BaseFrom.Latest"/>, the base is the schedule's newest winner when it has one.</summary>
     private async Task<SweepRequest> WithBaseAsync(ScheduleDefinition schedule, ValidationErrors errors, CancellationToken cancellationToken)

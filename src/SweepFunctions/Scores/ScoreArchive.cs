@@ -16,13 +16,7 @@ public sealed class ScoreArchive(IResultStore store)
 {
     private static readonly JsonSerializerOptions Json = new(SweepReport.JsonOptions) { WriteIndented = false };
 
-    public static string BatchBlob(string sweepId, int stage, int call, int batch) => $"{BatchPrefix(sweepId, stage)}{call:0000}-{batch:0000}.json";
-
-    public static string StageBlob(string sweepId, int stage) => $"{sweepId}/scores/{stage + 1:00}.json";
-
-    private static string BatchPrefix(string sweepId, int stage) => $"{sweepId}/scores/{stage + 1:00}/";
-
-    public Task WriteAsync(string name, ScoredSheet sheet, CancellationToken cancellationToken = default) =>
+    public Task WriteAsync(string name, ScoreSheet sheet, CancellationToken cancellationToken = default) =>
         store.WriteTextAsync(name, JsonSerializer.Serialize(sheet, Json), cancellationToken);
 
     /// <summary>
@@ -31,12 +25,12 @@ public sealed class ScoreArchive(IResultStore store)
     /// </summary>
     public async Task<IReadOnlyList<ScoredRequest>> StageAsync(string sweepId, int stage, int periods, bool gather, CancellationToken cancellationToken = default)
     {
-        if (await ReadAsync(StageBlob(sweepId, stage), cancellationToken) is { } gathered)
+        if (await ReadAsync(SweepBlobs.ScoreStageBlob(sweepId, stage), cancellationToken) is { } gathered)
         {
             return gathered.Expand();
         }
 
-        var batches = await store.ListAsync(BatchPrefix(sweepId, stage), cancellationToken);
+        var batches = await store.ListAsync(SweepBlobs.ScoreBatchPrefix(sweepId, stage), cancellationToken);
         var scores = new List<ScoredRequest>();
         foreach (string name in batches)
         {
@@ -45,7 +39,7 @@ public sealed class ScoreArchive(IResultStore store)
 
         if (gather)
         {
-            await WriteAsync(StageBlob(sweepId, stage), ScoreSheet.From(scores, periods), cancellationToken);
+            await WriteAsync(SweepBlobs.ScoreStageBlob(sweepId, stage), ScoreSheet.From(scores, periods), cancellationToken);
             foreach (string name in batches)
             {
                 await store.DeleteAsync(name, cancellationToken);
@@ -61,14 +55,14 @@ public sealed class ScoreArchive(IResultStore store)
         var scores = new List<ScoredRequest>();
         for (int s = 0; s < stage; s++)
         {
-            var sheet = await ReadAsync(StageBlob(sweepId, s), cancellationToken)
-                        ?? throw new InvalidOperationException($"The scores of stage {s + 1} of sweep {sweepId} are missing ({StageBlob(sweepId, s)}).");
+            var sheet = await ReadAsync(SweepBlobs.ScoreStageBlob(sweepId, s), cancellationToken)
+                        ?? throw new InvalidOperationException($"The scores of stage {s + 1} of sweep {sweepId} are missing ({SweepBlobs.ScoreStageBlob(sweepId, s)}).");
             scores.AddRange(sheet.Expand());
         }
 
         return scores;
     }
 
-    private async Task<ScoredSheet?> ReadAsync(string name, CancellationToken cancellationToken) =>
-        await store.ReadTextAsync(name, cancellationToken) is { } text ? JsonSerializer.Deserialize<ScoredSheet>(text, Json) : null;
+    private async Task<ScoreSheet?> ReadAsync(string name, CancellationToken cancellationToken) =>
+        await store.ReadTextAsync(name, cancellationToken) is { } text ? JsonSerializer.Deserialize<ScoreSheet>(text, Json) : null;
 }

@@ -7,45 +7,18 @@ namespace SweepFunctions.Scores;
 /// <summary>Seeds <see cref="First"/> to <see cref="First"/> + <see cref="Count"/> − 1.</summary>
 public sealed record SeedRun(int First, int Count);
 
-/// <summary>One config of one scenario and the seeds it is evaluated on, in order.</summary>
+/// <summary>
+/// One config of one scenario and the seeds it is evaluated on, in order: evaluations written compactly, each config
+/// once with runs of seeds, in the order of the requests (consecutive requests of the same config and consecutive seeds
+/// share one entry). What activity inputs and outputs, and the score blobs, carry instead of one full request per
+/// evaluation.
+/// </summary>
 public sealed record ConfigSeeds(string Scenario, ParamSet Params, IReadOnlyList<SeedRun> Seeds)
 {
     public IEnumerable<int> SeedIds => Seeds.SelectMany(r => Enumerable.Range(r.First, r.Count));
-}
 
-/// <summary>
-/// Scores in columns: <c>Total[i]</c>, <c>Pass[i]</c>, <c>Warn[i]</c> and <c>Fail[i]</c> belong to evaluation i, and
-/// <see cref="Notes"/> holds the few notes by position. About a third of the size of a list of score objects.
-/// </summary>
-public sealed record ScoreColumns(IReadOnlyList<double> Total, IReadOnlyList<int> Pass, IReadOnlyList<int> Warn, IReadOnlyList<int> Fail, IReadOnlyDictionary<int, string>? Notes = null)
-{
-    public int Count => Total.Count;
-
-    public EvaluationScore this[int i] => new(Total[i], Pass[i], Warn[i], Fail[i], Notes?.GetValueOrDefault(i));
-
-    public IEnumerable<EvaluationScore> All => Enumerable.Range(0, Count).Select(i => this[i]);
-
-    public static ScoreColumns From(IReadOnlyList<EvaluationScore> scores)
-    {
-        var notes = scores.Select((s, i) => (s.Note, i)).Where(x => x.Note is not null).ToDictionary(x => x.i, x => x.Note!);
-        return new ScoreColumns(
-            scores.Select(s => s.TotalScore).ToArray(),
-            scores.Select(s => s.NPass).ToArray(),
-            scores.Select(s => s.NWarn).ToArray(),
-            scores.Select(s => s.NFail).ToArray(),
-            notes.Count == 0 ? null : notes);
-    }
-}
-
-/// <summary>
-/// Evaluations written compactly: each config once with runs of seeds, in the order of the requests (consecutive
-/// requests of the same config and consecutive seeds share one entry). What activity inputs and outputs, and the
-/// score blobs, carry instead of one full request per evaluation.
-/// </summary>
-public static class ScoreSheet
-{
     /// <summary>The requests as configs with seed runs; <see cref="Expand"/> gives them back in the same order.</summary>
-    public static IReadOnlyList<ConfigSeeds> Configs(IEnumerable<EvaluationRequest> requests)
+    public static IReadOnlyList<ConfigSeeds> Of(IEnumerable<EvaluationRequest> requests)
     {
         var configs = new List<ConfigSeeds>();
         var runs = new List<SeedRun>();
@@ -76,15 +49,39 @@ public static class ScoreSheet
 
     public static IEnumerable<EvaluationRequest> Expand(IEnumerable<ConfigSeeds> configs, int periods) =>
         configs.SelectMany(c => c.SeedIds.Select(seed => new EvaluationRequest(c.Scenario, c.Params, seed, periods)));
+}
 
-    /// <summary>Evaluations with their scores, as configs and columns.</summary>
-    public static ScoredSheet From(IReadOnlyList<ScoredRequest> scored, int periods) =>
-        new(periods, Configs(scored.Select(s => s.Request)), ScoreColumns.From(scored.Select(s => s.Score).ToList()));
+/// <summary>
+/// Scores in columns: <c>Total[i]</c>, <c>Pass[i]</c>, <c>Warn[i]</c> and <c>Fail[i]</c> belong to evaluation i, and
+/// <see cref="Notes"/> holds the few notes by position. About a third of the size of a list of score objects.
+/// </summary>
+public sealed record ScoreColumns(IReadOnlyList<double> Total, IReadOnlyList<int> Pass, IReadOnlyList<int> Warn, IReadOnlyList<int> Fail, IReadOnlyDictionary<int, string>? Notes = null)
+{
+    public int Count => Total.Count;
+
+    public EvaluationScore this[int i] => new(Total[i], Pass[i], Warn[i], Fail[i], Notes?.GetValueOrDefault(i));
+
+    public IEnumerable<EvaluationScore> All => Enumerable.Range(0, Count).Select(i => this[i]);
+
+    public static ScoreColumns From(IReadOnlyList<EvaluationScore> scores)
+    {
+        var notes = scores.Select((s, i) => (s.Note, i)).Where(x => x.Note is not null).ToDictionary(x => x.i, x => x.Note!);
+        return new ScoreColumns(
+            scores.Select(s => s.TotalScore).ToArray(),
+            scores.Select(s => s.NPass).ToArray(),
+            scores.Select(s => s.NWarn).ToArray(),
+            scores.Select(s => s.NFail).ToArray(),
+            notes.Count == 0 ? null : notes);
+    }
 }
 
 /// <summary>Evaluations and their scores in the compact form: a score blob, or earlier scores handed to a stage.</summary>
-public sealed record ScoredSheet(int Periods, IReadOnlyList<ConfigSeeds> Configs, ScoreColumns Scores)
+public sealed record ScoreSheet(int Periods, IReadOnlyList<ConfigSeeds> Configs, ScoreColumns Scores)
 {
+    /// <summary>Evaluations with their scores, as configs and columns.</summary>
+    public static ScoreSheet From(IReadOnlyList<ScoredRequest> scored, int periods) =>
+        new(periods, ConfigSeeds.Of(scored.Select(s => s.Request)), ScoreColumns.From(scored.Select(s => s.Score).ToList()));
+
     public IReadOnlyList<ScoredRequest> Expand() =>
-        ScoreSheet.Expand(Configs, Periods).Select((r, i) => new ScoredRequest(r, Scores[i])).ToList();
+        ConfigSeeds.Expand(Configs, Periods).Select((r, i) => new ScoredRequest(r, Scores[i])).ToList();
 }

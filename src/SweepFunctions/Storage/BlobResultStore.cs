@@ -99,6 +99,28 @@ public sealed class BlobResultStore(BlobContainerClient container) : IResultStor
         return names;
     }
 
+    public async Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = folder, Delimiter = "/" }, cancellationToken))
+            {
+                if (item.IsBlob)
+                {
+                    names.Add(item.Blob.Name);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];   // the container does not exist yet
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (!_created)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace SweepFunctions.Storage;
 
 /// <summary>
@@ -6,21 +8,22 @@ namespace SweepFunctions.Storage;
 /// which the engine does not stop: they look for this marker before they start and every
 /// <see cref="PollInterval"/> while they run, and stop at the next evaluation once it appears.
 /// </summary>
-public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
+public sealed class CancellationMarker(IResultStore store, TimeProvider clock, ILogger<CancellationMarker> logger)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static string Blob(string sweepId) => $"{sweepId}/cancel-requested.json";
+    private ILogger Logger => logger;
 
     public Task RequestAsync(string sweepId, string reason, CancellationToken cancellationToken = default) =>
-        store.WriteTextAsync(Blob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
+        store.WriteTextAsync(SweepBlobs.CancelBlob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
 
     public async Task<bool> IsRequestedAsync(string sweepId, CancellationToken cancellationToken = default) =>
-        await store.ReadTextAsync(Blob(sweepId), cancellationToken) is not null;
+        await store.ReadTextAsync(SweepBlobs.CancelBlob(sweepId), cancellationToken) is not null;
 
     /// <summary>
     /// A watch whose <see cref="Watch.Token"/> is cancelled once the marker of <paramref name="sweepId"/> appears;
-    /// disposing it ends the watch. A failed look-up is not a cancellation: the next tick looks again.
+    /// disposing it ends the watch. A failed look-up is not a cancellation: it is logged as a warning, and the next tick
+    /// looks again.
     /// </summary>
     public Watch WatchFor(string sweepId) => new(this, sweepId);
 
@@ -70,6 +73,7 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock)
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                marker.Logger.LogWarning(e, "Sweep {SweepId}: the cancel marker could not be read; looking again in {Seconds} s", sweepId, PollInterval.TotalSeconds);
                 return false;
             }
         }

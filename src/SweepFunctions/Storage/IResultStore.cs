@@ -28,4 +28,10 @@ public interface IResultStore
 
     /// <summary>Names of the blobs under <paramref name="prefix"/>, in name order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Names of the blobs directly in <paramref name="folder"/> (a prefix ending in <c>/</c>), in name order, without
+    /// those in its subfolders, which are not enumerated at all.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default);
 }

@@ -5,9 +5,9 @@ using SweepDomain.Sweep;
 namespace SweepHosting.Api;
 
 /// <summary>
-/// A running sweep's progress: stage <see cref="Stage"/> of <see cref="StageCount"/> (1-based), the phase
-/// ("screening", "tier k of m" with its racing block, "cross-scenario check", "done", "saved" once the stage's results
-/// are stored), evaluation counts, the stages finished and the stage's leader after the latest batch.
+/// A running sweep's progress: stage <see cref="Stage"/> of <see cref="StageCount"/> (1-based), the phase as text
+/// (<see cref="SweepProgress.PhaseText"/>, for people: clients show it and match nothing in it), evaluation counts,
+/// the stages finished and the stage's leader after the latest batch.
 /// <see cref="EvaluationsExecuted"/> advances as each batch returns; <see cref="EvaluationsPlannedAtMost"/> is the
 /// sweep's worst case (the dry run's figure), never a forecast. The orchestration stores it as its custom status and the
 /// status endpoint answers it as <c>progress</c>. Deliberately small (no seed arrays): custom status is capped at 16 KB.
@@ -33,7 +33,7 @@ public sealed record SweepProgressView(
     public string Summary => $"stage {Stage} of {StageCount} ({StageLabel}): {Phase}";
 
     public static SweepProgressView From(SweepProgress p) => new(
-        p.StageIndex + 1, p.StageCount, p.StageLabel, p.Phase, p.PhaseEvaluations,
+        p.StageIndex + 1, p.StageCount, p.StageLabel, p.PhaseText, p.PhaseEvaluations,
         p.EvaluationsRequested, p.EvaluationsExecuted, p.EvaluationsPlanned, p.StagesFinished,
         p.Best?.Params, p.Best?.Combined, p.Best?.Mean, p.Best?.Seeds);
 }

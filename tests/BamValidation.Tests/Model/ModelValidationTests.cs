@@ -25,6 +25,20 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Validate_ABugInTheMetricCode_SurfacesWithItsCauseInsteadOfAFailedScore()
+    {
+        var baseline = BamValidation.Scenarios.ValidationScenarios.Get("baseline");
+        var buggy = new BamValidation.Scenarios.ValidationScenario("baseline", baseline.Metrics,
+            (_, _, _, _) => throw new IndexOutOfRangeException("Index was outside the bounds of the array."));
+        var series = new BamModel.Recording.RunSeries();
+        BamRunner.Run("baseline", [], 0, 100, series);
+
+        var thrown = Assert.Throws<IndexOutOfRangeException>(() => BamValidator.Validate(buggy, series, BamValidation.Metrics.MetricWorkspace.ForCurrentThread));
+
+        Assert.Equal("Index was outside the bounds of the array.", thrown.Message);
+    }
+
+    [Fact]
     public void RunAndValidate_InParallel_MatchesSequential()
     {
         var runs = Enumerable.Range(0, 8).Select(i => (Scenario: BamScenarios.Names[i % 3], Seed: i)).ToArray();

@@ -51,4 +51,7 @@ public sealed class InMemoryResultStore : IResultStore
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(_blobs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());
+
+    public Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(_blobs.Keys.Where(k => k.StartsWith(folder, StringComparison.Ordinal) && !k[folder.Length..].Contains('/')).Order(StringComparer.Ordinal).ToList());
 }

@@ -78,6 +78,8 @@ public sealed class RendezvousStore(IResultStore inner, string prefix, int parti
         return names;
     }
 
+    public Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default) => inner.ListFolderAsync(folder, cancellationToken);
+
     public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken = default) => inner.WriteTextAsync(name, text, cancellationToken);
 
     public Task<bool> CreateTextAsync(string name, string text, CancellationToken cancellationToken = default) => inner.CreateTextAsync(name, text, cancellationToken);

@@ -144,7 +144,7 @@ public sealed class SweepAppHost : IAsyncDisposable
         });
         registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, Create<EvaluateBatch>().RunAsync)));
         registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, Create<CrossEvaluate>().RunAsync)));
-        registry.AddActivityFunc(nameof(RecallScores), Measured<StageInput, ScoredSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(RecallScores), Measured<StageRun, ScoreSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i)));
         registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i)));
     }
