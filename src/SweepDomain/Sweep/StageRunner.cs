@@ -1,5 +1,6 @@
 using SweepDomain.Evidence;
 using SweepDomain.Parameters;
+using SweepDomain.Selection;
 
 namespace SweepDomain.Sweep;
 
@@ -34,7 +35,10 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             leader => best = Best(leader, plan)), cancellationToken);
         int tierRequests = memo.Requested - requestedBefore;
         var incumbentCandidate = tiers.All.Values.Single(x => x.Candidate.IsIncumbent).Candidate;
-        var (winner, decision) = CarryForwardPolicy.Choose(tiers.Ranking, incumbentCandidate, plan);
+        var stop = StageStop.Of(tiers, plan);
+        var (winner, decision) = tiers.Equivalence is null
+            ? CarryForwardPolicy.Choose(tiers.Ranking, incumbentCandidate, plan)
+            : (incumbentCandidate, new CarryForwardDecision(plan.CarryForward.ToText(), plan.Alpha, "equivalence stop: the incumbent is kept once every survivor is within the margin of it", stop.Text));
         best = Best(winner, plan);
 
         CrossScenarioResult? cross = null;
@@ -66,7 +70,8 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             Verdict(winner, versusIncumbent, tiers.Ranking, plan),
             plan.Racing
                 ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(candidates.Count, plan.Tiers))
-                : null);
+                : null,
+            stop);
 
         await Report("done", 0);
         return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
