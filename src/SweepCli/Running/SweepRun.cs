@@ -52,7 +52,7 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
             writer.WriteReport(report),
             writer.WriteSummary(SummaryMarkdown.Build(report)),
         };
-        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = SweepCost.Sweep(Plan) };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
         files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;

@@ -18,8 +18,11 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
     public async Task<StageOutcome> RunAsync(SweepPlan plan, int index, ParamSet incumbent, CancellationToken cancellationToken = default)
     {
         var stage = plan.Stages[index];
-        long planned = SweepCost.Sweep(plan);
+        // Earlier stages count what they requested; this stage and the later ones count at most their bound. When the
+        // stage is done, its own count replaces its bound, so a finished sweep's plan is what it did.
+        long later = SweepCost.Remaining(plan, index + 1);
         int requestedBefore = memo.Requested, executedBefore = memo.Executed;
+        long planned = SweepCost.Add(SweepCost.Add(requestedBefore, SweepCost.Stage(plan, index)), later);
         BestSoFar? best = null;
         Task Report(string phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
             new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step));
@@ -73,6 +76,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
                 : null,
             stop);
 
+        planned = SweepCost.Add(memo.Requested, later);
         await Report("done", 0);
         return new StageOutcome(index, result, Reports(tiers, winner, incumbentCandidate, plan));
     }
