@@ -70,7 +70,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             memo.Executed - executedBefore,
             decision,
             versusIncumbent,
-            Verdict(winner, versusIncumbent, tiers.Ranking, plan),
+            Verdict(winner, incumbentCandidate, versusIncumbent, tiers.Ranking, plan),
             plan.Racing
                 ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(candidates.Count, plan.Tiers))
                 : null,
@@ -85,17 +85,25 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
     /// The stage's evidence in one sentence (see <see cref="EvidenceText.Verdict"/>): the winner against the incumbent,
     /// or, when the incumbent is kept, against the best of the other candidates, so the size of its lead is stated too.
     /// </summary>
-    private static string Verdict(Candidate winner, PairedComparison? versusIncumbent, IReadOnlyList<Candidate> ranking, SweepPlan plan)
+    private static string Verdict(Candidate winner, Candidate incumbent, PairedComparison? versusIncumbent, IReadOnlyList<Candidate> ranking, SweepPlan plan)
     {
         if (versusIncumbent is not null)
         {
-            return EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha);
+            return EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha, PassRates(winner, incumbent));
         }
 
         var runnerUp = ranking.FirstOrDefault(c => c.Index != winner.Index);
         return runnerUp is null
             ? $"winner is the incumbent, kept: no other candidate reached the last tier ({winner.SeedCount} seeds)"
-            : EvidenceText.Verdict($"winner is the incumbent, kept; against the best other candidate {runnerUp.Params}", PairedComparison.Between(winner.Seeds, runnerUp.Seeds), plan.Alpha);
+            : EvidenceText.Verdict($"winner is the incumbent, kept; against the best other candidate {runnerUp.Params}", PairedComparison.Between(winner.Seeds, runnerUp.Seeds), plan.Alpha, PassRates(winner, runnerUp));
+    }
+
+    /// <summary>The pass rates of <paramref name="a"/> and <paramref name="b"/> on their common seeds.</summary>
+    private static (double, double) PassRates(Candidate a, Candidate b)
+    {
+        int n = Math.Min(a.SeedCount, b.SeedCount);
+        double Rate(Candidate c) => n == 0 ? 0 : (double)c.Seeds.Take(n).Count(s => s.Passed) / n;
+        return (Rate(a), Rate(b));
     }
 
     /// <summary>Every candidate's figures in grid order, with its comparisons when it is ranked.</summary>
