@@ -12,8 +12,12 @@ internal sealed class OutputFolder
 
     public OutputFolder(string path)
     {
+        Given = path;
         FullPath = Path.GetFullPath(path);
     }
+
+    /// <summary>The folder as the user wrote it (relative paths stay relative), for hints to copy.</summary>
+    public string Given { get; }
 
     public string FullPath { get; }
 

@@ -40,6 +40,12 @@ public static class SweepRequestValidator
             {
                 errors.Add("crossScenario", $"Unknown cross scenario '{request.CrossScenario}'. Known scenarios: {string.Join(", ", catalog.Names)}.");
             }
+            else if (crossSchema.Scenario == scenario)
+            {
+                errors.Add("crossScenario", $"'{request.CrossScenario}' is the sweep's own scenario: a cross-scenario check needs another one. Leave it out, or name one of: " +
+                                            $"{string.Join(", ", catalog.Names.Where(n => n != crossSchema.Scenario))}.");
+                crossSchema = null;
+            }
         }
 
         var stages = schema is null ? [] : ValidateStages(request.Stages, schema, errors, limits);
