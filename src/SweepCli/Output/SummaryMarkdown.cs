@@ -108,7 +108,7 @@ internal static class SummaryMarkdown
             if (dropped.Count > 0)
             {
                 md.AppendLine().AppendLine("Dropped by racing:").AppendLine();
-                md.AppendLine("| Candidate | Tier | Block | Seeds | Mean difference vs the leader | Holm-adjusted p |");
+                md.AppendLine("| Candidate | Tier | Block | Seeds | Mean difference vs the leader | Holm-adjusted p (bootstrap of the ranking) |");
                 md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
                 foreach (var c in dropped)
                 {

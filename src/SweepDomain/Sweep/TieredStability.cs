@@ -60,7 +60,7 @@ public static class TieredStability
     /// <para>
     /// With <see cref="SweepPlan.Racing"/>, a tier gives its seeds in blocks (the block ends at the next multiple of
     /// <see cref="SweepPlan.RaceBlock"/>, or at the tier's seeds). After each block the survivors are ranked, and each
-    /// one whose seed scores are significantly below the leader's (paired t-test, two-sided, Holm-corrected over the
+    /// one that ranks significantly below the leader (paired bootstrap of the ranking's keys, one-sided, Holm-corrected over the
     /// block's comparisons, at <see cref="SweepPlan.Alpha"/>) is dropped; none is dropped on fewer than
     /// <see cref="SweepPlan.RaceMinSeeds"/> seeds, and the incumbent races like the others. The race ends when one
     /// candidate is left.
