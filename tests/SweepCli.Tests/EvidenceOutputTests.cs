@@ -47,19 +47,20 @@ public sealed class EvidenceOutputTests
         var result = await Cli.RunAsync(NoisyRun(folder["out"], "--stages", "A:x=0.1,0.2,0.25,0.3,0.35,0.5 n=3,4", "--stability-tiers", "8:10,4:30", "--racing"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("    racing (blocks of 10 seeds, alpha 0.05) dropped 5 candidates: 164 evaluations in screening and tiers, against at most 194 with the plain tiers (30 fewer)", result.Out);
-        Assert.Contains("block 2: 3 racing, seeds to 30", result.Out);
+        Assert.Contains("    racing (blocks of 10 seeds, alpha 0.05) dropped 7 candidates: 154 evaluations in screening and tiers, against at most 194 with the plain tiers (40 fewer)", result.Out);
+        Assert.Contains("block 2: 2 racing, seeds to 30", result.Out);
+        Assert.Contains("    stopped by tiers: the last tier ran to 30 seeds", result.Out);
 
         string summary = File.ReadAllText(Path.Combine(folder["out"], "noisy_sweep_summary.md"));
         Assert.Contains("| Racing | on, blocks of 10 seeds |", summary);
         Assert.Contains("Dropped by racing:", summary);
-        Assert.Contains("| `{x: 0.5, n: 2}` (incumbent) | 1 | 1 | 10 | -0.0998 | < 0.0001 |", summary);
-        Assert.Contains("| `{x: 0.25, n: 3}` | 2 | 1 | 20 | -0.0271 | 0.0062 |", summary);
+        Assert.Contains("| `{x: 0.5, n: 2}` (incumbent) | 1 | 1 | 10 | -0.0998 | 0.0020 |", summary);
+        Assert.Contains("| `{x: 0.25, n: 3}` | 2 | 1 | 20 | -0.0271 | 0.0045 |", summary);
 
         var report = SweepReport.FromJson(File.ReadAllText(Path.Combine(folder["out"], "noisy_sweep_report.json")));
         Assert.True(report.Racing);
         Assert.Equal(10, report.RaceBlock);
-        Assert.Equal(5, report.Stages[0].Candidates.Count(c => c.Dropped is not null));
+        Assert.Equal(7, report.Stages[0].Candidates.Count(c => c.Dropped is not null));
     }
 
     [Fact]
@@ -73,12 +74,12 @@ public sealed class EvidenceOutputTests
     }
 
     [Theory]
-    [InlineData(new[] { "--alpha", "0.6" }, "alpha: Must be a significance level above 0 and at most 0.5; got 0.6.")]
-    [InlineData(new[] { "--alpha", "x" }, "alpha: 'x' is not a finite number")]
-    [InlineData(new[] { "--carry-forward", "bestest" }, "carryForward: Unknown carry-forward policy 'bestest'. Use one of: best, significant.")]
-    [InlineData(new[] { "--racing", "--race-block", "1" }, "raceBlock: Must be at least 2 seeds (a block is tested with a paired test); got 1.")]
-    [InlineData(new[] { "--racing", "--race-block", "31" }, "raceBlock: Block of 31 seeds is larger than every tier (the most seeds a tier gives is 30)")]
-    [InlineData(new[] { "--race-block", "5" }, "raceBlock: Is only used when racing; got 5 with racing off.")]
+    [InlineData(new[] { "--alpha", "0.6" }, "--alpha: Must be a significance level above 0 and at most 0.5; got 0.6.")]
+    [InlineData(new[] { "--alpha", "x" }, "--alpha: 'x' is not a finite number")]
+    [InlineData(new[] { "--carry-forward", "bestest" }, "--carry-forward: Unknown carry-forward policy 'bestest'. Use one of: best, significant.")]
+    [InlineData(new[] { "--racing", "--race-block", "1" }, "--race-block: Must be at least 2 seeds (a block is tested with a paired test); got 1.")]
+    [InlineData(new[] { "--racing", "--race-block", "31" }, "--race-block: Block of 31 seeds is larger than every tier (the most seeds a tier gives is 30)")]
+    [InlineData(new[] { "--race-block", "5" }, "--race-block: Is only used when racing; got 5 with racing off.")]
     [InlineData(new[] { "--limit", "MaxCats=3" }, "--limit: 'MaxCats=3' is not NAME=VALUE with a known limit; the limits are MaxEvaluations=200000,")]
     [InlineData(new[] { "--limit", "MaxEvaluations=0" }, "--limit: 'MaxEvaluations=0': the value of MaxEvaluations must be a whole number of at least 1.")]
     [InlineData(new[] { "--limit", "maxevaluations=100" }, "The sweep plans at most this many evaluations (worst case): 194, over the limit MaxEvaluations = 100. Ask for less, or raise it with --limit MaxEvaluations=<n>.")]
@@ -91,5 +92,21 @@ public sealed class EvidenceOutputTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
         Assert.False(Directory.Exists(folder["out"]));
+    }
+
+    [Fact]
+    public async Task Run_prints_counts_with_thousands_separators_and_its_base_hint_names_the_output_folder()
+    {
+        using var folder = new TempFolder();
+        string output = folder["results"] + "/first/";
+
+        var result = await Cli.RunAsync(NoisyRun(output, "--stages", "A:x=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0 n=1,2,3,4,5,6,7,8,9,10", "--stability-tiers", "10:10,3:400"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // The incumbent {x: 0.5, n: 2} is in the grid: 100 + 11 × 9 + 4 × 390 at most (the incumbent may join each top).
+        Assert.Contains("at most 1,759 evaluations", result.Out);
+        Assert.Contains("  Evaluations: 1,759 requested, 1,759 executed (0 reused)", result.Out);   // the incumbent ranked outside both tops
+        string summary = File.ReadAllText(Path.Combine(folder["results"], "first", "noisy_sweep_summary.md"));
+        Assert.Contains($"`sweep run --scenario noisy --base {folder["results"]}/first/noisy_sweep.json --stages ...`", summary);
     }
 }

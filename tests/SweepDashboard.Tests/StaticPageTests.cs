@@ -76,7 +76,7 @@ public sealed class StaticPageTests(Chromium chromium, StaticPageTests.RacedSwee
         await Expect(page.Locator("h1")).ToHaveTextAsync("noisy sweep");
         await Expect(page.Locator("header .badge")).ToHaveTextAsync("Completed");
         await Expect(page.Locator("#card-stages")).ToHaveTextAsync("2 of 2");
-        await Expect(page.Locator("#card-evaluations")).ToContainTextAsync("270 of at most 480");
+        await Expect(page.Locator("#card-evaluations")).ToContainTextAsync("260 of at most 260");
         await Expect(page.Locator("#card-evaluations")).ToContainTextAsync("230 run, 40 reused from earlier");
         await Expect(page.Locator("#refresh-state")).ToHaveAttributeAsync("data-state", "static");
 

@@ -150,10 +150,28 @@ public class EvidenceTests
         var comparison = new PairedComparison(100, 0.0021, 0.00156, -0.0010, 0.0052, 0.18, 0.2, 0.01, 1, 2, 1.0);
 
         Assert.Equal(
-            "winner vs incumbent: +0.0021 (95% CI -0.0010 .. +0.0052, n = 100), p = 0.18: not significant at alpha 0.05",
+            "winner vs incumbent: +0.0021 (95% CI -0.0010 .. +0.0052, n = 100), p = 0.18: not significant at alpha 0.05; " +
+            "leads by one failing seed in 100 (McNemar p = 1)",
             EvidenceText.Verdict("winner vs incumbent", comparison, 0.05));
         Assert.Equal(
             "winner vs incumbent: +0.0021 (95% CI -0.0010 .. +0.0052, n = 100), p = 0.18: significant at alpha 0.2 (better)",
             EvidenceText.Verdict("winner vs incumbent", comparison, 0.2));
+    }
+
+    [Fact]
+    public void Verdict_says_when_a_lead_comes_from_the_pass_rate()
+    {
+        // Means not significantly different; the winner fails on 1 seed of 100, the incumbent on 2 (one seed both fail).
+        var fromPassRate = new PairedComparison(100, 0.0004, 0.0003, -0.0002, 0.0010, 0.19, 0.2, 0.01, 0, 1, 1.0);
+        var trailing = new PairedComparison(40, -0.0004, 0.0003, -0.0010, 0.0002, 0.19, 0.2, -0.075, 4, 1, 0.375);
+        var sameFails = new PairedComparison(100, 0.0004, 0.0003, -0.0002, 0.0010, 0.19, 0.2, 0, 1, 1, 1.0);
+
+        Assert.Equal(
+            "winner vs incumbent: +0.0004 (95% CI -0.0002 .. +0.0010, n = 100), p = 0.19: not significant at alpha 0.05; " +
+            "leads by one failing seed in 100 (99 % against 98 %, McNemar p = 1)",
+            EvidenceText.Verdict("winner vs incumbent", fromPassRate, 0.05, (0.99, 0.98)));
+        Assert.EndsWith("; trails by 3 failing seeds in 40 (87.5 % against 95 %, McNemar p = 0.38)",
+            EvidenceText.Verdict("x", trailing, 0.05, (0.875, 0.95)));
+        Assert.EndsWith("not significant at alpha 0.05", EvidenceText.Verdict("x", sameFails, 0.05, (0.99, 0.99)));
     }
 }

@@ -15,20 +15,23 @@ public class RacingTests
         Assert.Equal("{x: 0.3, n: 4}", plain.Result.WinnerParams.ToString());
         Assert.Equal("{x: 0.3, n: 4}", raced.Result.WinnerParams.ToString());
         Assert.Equal(194, plainEvaluations);     // 13 screened; tier 1: 9 × 9 (the incumbent joins the top 8); tier 2: 5 × 20
-        Assert.Equal(164, racedEvaluations);     // tier 1 drops 4 at 10 seeds; tier 2 runs 4, then 3 after its first block
+        Assert.Equal(154, racedEvaluations);     // tier 1 drops 5 at 10 seeds; tier 2 runs 4, then 2 after its first block
 
-        // Dropped after tier 1's only block (10 seeds), against the leader {x: 0.3, n: 4} (index 7), Holm over 7 rivals.
+        // Dropped after tier 1's only block (10 seeds), against the leader {x: 0.3, n: 4} (index 7): paired bootstrap of
+        // the combined score, Holm over 8 rivals (the smallest p, 1 / 4000, times 8 is 0.002).
         var drops = raced.Candidates.Where(c => c.Dropped is not null).ToDictionary(c => c.Index, c => c.Dropped!);
-        Assert.Equal([2, 4, 6, 8, 12], drops.Keys.Order());
-        Assert.Equal(new RaceDrop(1, 1, 10, 7, -0.04067, 0.010326309891706888), drops[2] with { MeanDifference = Math.Round(drops[2].MeanDifference, 12) });
+        Assert.Equal([2, 3, 4, 6, 8, 9, 12], drops.Keys.Order());
+        Assert.Equal((1, 1, 10, 7, "combined"), (drops[2].Tier, drops[2].Block, drops[2].Seeds, drops[2].Leader, drops[2].Score));
+        Assert.Equal(-0.04067, drops[2].MeanDifference, 12);
+        Assert.Equal(-0.043011469706, drops[2].ScoreDifference, 12);
+        Assert.Equal(0.002, drops[2].AdjustedP, 15);
         Assert.Equal((1, 1, 10), (drops[12].Tier, drops[12].Block, drops[12].Seeds));   // the incumbent races like the others
-        Assert.Equal(-0.09983, drops[12].MeanDifference, 12);
         Assert.Equal((2, 1, 20), (drops[4].Tier, drops[4].Block, drops[4].Seeds));      // tier 2's first block ends at 20 seeds
-        Assert.Equal(0.006236737381703722, drops[4].AdjustedP, 15);
-        Assert.Equal([10, 20, 10, 10, 10], new[] { 2, 4, 6, 8, 12 }.Select(i => raced.Candidates[i].SeedScores.Count));
+        Assert.Equal(0.0045, drops[4].AdjustedP, 15);
+        Assert.Equal([10, 20, 20, 10, 10, 10, 10], new[] { 2, 3, 4, 6, 8, 9, 12 }.Select(i => raced.Candidates[i].SeedScores.Count));
 
         var summary = raced.Result.Racing!;
-        Assert.Equal((10, 0.05, 5, 164, 194L, 30L), (summary.BlockSize, summary.Alpha, summary.Dropped, summary.Requested, summary.PlainTiersAtMost, summary.Saved));
+        Assert.Equal((10, 0.05, 7, 154, 194L, 40L), (summary.BlockSize, summary.Alpha, summary.Dropped, summary.Requested, summary.PlainTiersAtMost, summary.Saved));
         Assert.Null(plain.Result.Racing);
     }
 
@@ -58,25 +61,55 @@ public class RacingTests
         Assert.Equal(2, raced.Result.Racing.Dropped);
     }
 
+    private static Candidate Make(int index, Func<int, double> score, Func<int, bool>? fails = null, int seeds = 20) => new(index, ParamSet.Empty, false,
+        [.. Enumerable.Range(0, seeds).Select(s => new EvaluationScore(score(s), 10, 0, fails?.Invoke(s) == true ? 1 : 0))]);
+
     [Fact]
-    public void Race_compares_each_rival_with_the_leader_on_common_seeds_with_Holm()
+    public void Race_keeps_a_rival_whose_mean_is_significantly_lower_when_its_combined_score_is_not()
     {
-        // Leader scores 0.9 + s/1000 on seed s; the worse rival is 0.04 or 0.06 lower (t = -16.583, df = 11), the equal
-        // one 0.01 higher or lower (mean difference 0, p = 1). Holm doubles the smaller p: 2 × 3.9465931483e-9 (mpmath).
+        // The leader by combined: mean 0.90 (0.89 / 0.91 alternating) but seed 3 fails, pass rate 0.95, combined 0.8465.
+        // The rival: 0.05 lower on every seed (a paired t-test gives p < 1e-30), no failing seed, combined 0.8415.
+        // Drawn twice or more in a resample (probability 0.264), the failing seed puts the rival ahead: p is far from 0.05.
         var plan = EvidencePlans.Noisy("A:x=0.1,0.2", "3:20", racing: true);
-        Candidate Make(int index, Func<int, double> score) => new(index, ParamSet.Empty, false,
-            [.. Enumerable.Range(0, 12).Select(s => new EvaluationScore(score(s), 10, 0, 0))]);
-        var leader = Make(0, s => 0.9 + s / 1000.0);
-        var worse = Make(1, s => 0.85 + s / 1000.0 + (s % 2 == 0 ? 0.01 : -0.01));
-        var equal = Make(2, s => 0.9 + s / 1000.0 + (s % 2 == 0 ? 0.01 : -0.01));
+        var leader = Make(0, s => s % 2 == 0 ? 0.89 : 0.91, s => s == 3);
+        var rival = Make(1, s => s % 2 == 0 ? 0.84 : 0.86);
+        Assert.Equal([0, 1], Ranking.Rank([rival, leader], plan.RankBy, plan.KFactor).Select(c => c.Index));
+
+        Assert.Empty(TieredStability.Race([leader, rival], plan, tier: 1, block: 2));
+    }
+
+    [Fact]
+    public void Race_drops_a_rival_below_the_leader_on_every_resample_with_the_smallest_bootstrap_p_times_Holm()
+    {
+        // Leader 0.9 + s/1000 on seed s; the worse rival 0.04 or 0.06 lower, the equal one has the leader's scores with seeds swapped in pairs. The worse
+        // one is below on every resample: p = 1 / 4000, doubled by Holm over the two rivals.
+        var plan = EvidencePlans.Noisy("A:x=0.1,0.2", "3:20", racing: true);
+        var leader = Make(0, s => 0.9 + s / 1000.0, seeds: 12);
+        var worse = Make(1, s => 0.85 + s / 1000.0 + (s % 2 == 0 ? 0.01 : -0.01), seeds: 12);
+        var equal = Make(2, s => 0.9 + (s ^ 1) / 1000.0, seeds: 12);   // the leader's scores, pairs of seeds swapped
 
         var drops = TieredStability.Race([leader, worse, equal], plan, tier: 1, block: 2);
 
         var (loser, drop) = Assert.Single(drops);
         Assert.Equal(1, loser.Index);
-        Assert.Equal((1, 2, 12, 0), (drop.Tier, drop.Block, drop.Seeds, drop.Leader));
+        Assert.Equal((1, 2, 12, 0, "combined"), (drop.Tier, drop.Block, drop.Seeds, drop.Leader, drop.Score));
         Assert.Equal(-0.05, drop.MeanDifference, 12);
-        Assert.Equal(7.8931862966037973e-9, drop.AdjustedP, tolerance: 1e-16);
+        Assert.Equal(2.0 / 4000, drop.AdjustedP, 15);
+    }
+
+    [Fact]
+    public void Race_by_stability_keeps_a_rival_with_a_higher_mean_and_drops_one_failing_more_seeds()
+    {
+        // Ranked by stability the leader passes every seed. The first rival has a higher mean but fails seeds 5 and 6 of 20
+        // (neither is drawn in 12 % of the resamples, which then rank it first by its higher combined score); the second fails every odd seed, so it ranks below on every resample.
+        var plan = EvidencePlans.Noisy("A:x=0.1,0.2", "3:20", racing: true) with { RankBy = Selection.RankBy.Stability };
+        var leader = Make(0, s => 0.80 + s / 1000.0);
+        var higherMean = Make(1, s => 0.85 + s / 1000.0, s => s is 5 or 6);
+        var failing = Make(2, s => 0.85 + s / 1000.0, s => s % 2 == 1);
+
+        var drops = TieredStability.Race([leader, higherMean, failing], plan, tier: 2, block: 1);
+
+        Assert.Equal([2], drops.Select(d => d.Loser.Index));
     }
 
     [Theory]

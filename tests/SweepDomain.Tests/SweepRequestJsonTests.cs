@@ -31,6 +31,7 @@ public class SweepRequestJsonTests
         Alpha = 0.1,
         Racing = true,
         RaceBlock = 4,
+        Equivalence = 0.005,
     };
 
     [Fact]

@@ -163,6 +163,9 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture, Xunit.Abstractions.I
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "carryForward": "bestest"}""", "carryForward", "Unknown carry-forward policy 'bestest'. Use one of: best, significant.")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "racing": true, "raceBlock": 1}""", "raceBlock", "Must be at least 2 seeds (a block is tested with a paired test); got 1.")]
     [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "racing": true, "raceBlock": 500}""", "raceBlock", "Block of 500 seeds is larger than every tier (the most seeds a tier gives is 100)")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "equivalence": 0}""", "equivalence", "Must be a margin on the ranking's score above 0 and at most 0.5; got 0.")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1"], "equivalence": "small"}""", "equivalence", "Must be a number; got \"small\".")]
+    [InlineData("""{"scenario": "quadratic", "stages": ["A:x=0.1,0.2"], "crossScenario": "quadratic"}""", "crossScenario", "is the sweep's own scenario")]
     public async Task StartSweep_BadRequest_Answers400ProblemNamingTheFault(string body, string field, string message)
     {
         await fixture.RequireStorageAsync();

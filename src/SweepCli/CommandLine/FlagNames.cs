@@ -15,6 +15,11 @@ internal static class FlagNames
         "kFactor" => "--k-factor",
         "crossSeeds" => "--cross-seeds",
         "instanceId" => "--instance-id",
+        "carryForward" => "--carry-forward",
+        "alpha" => "--alpha",
+        "racing" => "--racing",
+        "raceBlock" => "--race-block",
+        "equivalence" => "--equivalence",
         _ when field.StartsWith("stages[", StringComparison.Ordinal) && int.TryParse(field[7..^1], out int i) => $"--stages #{i + 1}",
         _ => field,
     };

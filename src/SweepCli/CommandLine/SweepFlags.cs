@@ -86,7 +86,15 @@ internal sealed class SweepFlags
     public Option<bool> Racing { get; } = new("--racing")
     {
         Description = "Race the tiers: give seeds in blocks and drop candidates significantly below the leader " +
-                      "(paired t-test, Holm-corrected at --alpha; never on fewer than 10 seeds) [default: off, the original's tiers]",
+                      "by the stage's own ranking (paired bootstrap of the --rank-by keys on common seeds, Holm-corrected at --alpha; never on fewer than 10 seeds) [default: off, the original's tiers]",
+    };
+
+    public Option<string?> Equivalence { get; } = new("--equivalence")
+    {
+        Description = "Stop a stage early and keep the incumbent once every survivor is shown to lie within this margin of it " +
+                      "on the ranking's score (two one-sided paired-bootstrap tests after each block, Bonferroni over the survivors " +
+                      "and the stage's looks, at --alpha; never on fewer than 10 seeds); above 0, at most 0.5 [default: off]",
+        HelpName = "margin",
     };
 
     public Option<string?> RaceBlock { get; } = new("--race-block")
@@ -97,7 +105,7 @@ internal sealed class SweepFlags
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Scenario, Base, Stages, CrossScenario, Periods, StabilityTiers, RankBy, KFactor, CarryForward, Alpha, Racing, RaceBlock })
+        foreach (Option option in new Option[] { Scenario, Base, Stages, CrossScenario, Periods, StabilityTiers, RankBy, KFactor, CarryForward, Alpha, Racing, RaceBlock, Equivalence })
         {
             command.Options.Add(option);
         }
@@ -119,6 +127,7 @@ internal sealed class SweepFlags
         Alpha = ArgValues.Double(parse.GetValue(Alpha), "alpha", errors),
         Racing = parse.GetValue(Racing),
         RaceBlock = ArgValues.Int(parse.GetValue(RaceBlock), "raceBlock", errors),
+        Equivalence = ArgValues.Double(parse.GetValue(Equivalence), "equivalence", errors),
     };
 
     /// <summary>
@@ -144,6 +153,7 @@ internal sealed class SweepFlags
             Alpha = Given(Alpha) ? ArgValues.Double(parse.GetValue(Alpha), "alpha", errors) : basis.Alpha,
             Racing = Given(Racing) ? parse.GetValue(Racing) : basis.Racing,
             RaceBlock = Given(RaceBlock) ? ArgValues.Int(parse.GetValue(RaceBlock), "raceBlock", errors) : basis.RaceBlock,
+            Equivalence = Given(Equivalence) ? ArgValues.Double(parse.GetValue(Equivalence), "equivalence", errors) : basis.Equivalence,
         };
     }
 

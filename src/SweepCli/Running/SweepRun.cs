@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SweepCli.Commands;
 using SweepCli.Output;
 using SweepCli.Progress;
+using SweepDomain.Requests;
 using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
@@ -51,9 +52,9 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         {
             writer.WriteFinal(outcome.Stages[^1].Result),
             writer.WriteReport(report),
-            writer.WriteSummary(SummaryMarkdown.Build(report)),
+            writer.WriteSummary(SummaryMarkdown.Build(report, settings.Folder.Given)),
         };
-        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = SweepCost.Sweep(Plan) };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
         files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;
@@ -74,7 +75,7 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         }
 
         w.WriteLine($"  base={Plan.Base} periods={Plan.Periods} tiers={StabilityTier.Format(Plan.Tiers)} rank-by={Plan.RankBy.ToText()} " +
-                    $"k={Plan.KFactor} cross-scenario={Plan.CrossScenario ?? "none"} workers={settings.Workers}; at most {SweepCost.Sweep(Plan)} evaluations");
+                    $"k={Plan.KFactor} cross-scenario={Plan.CrossScenario ?? "none"} workers={settings.Workers}; at most {SweepLimits.Figure(SweepCost.Sweep(Plan))} evaluations");
     }
 
     private void Print(SweepReport report, IReadOnlyList<string> files)
@@ -99,8 +100,8 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         }
 
         w.WriteLine($"  Final: {report.Final}");
-        w.WriteLine($"  Evaluations: {report.EvaluationsRequested} requested, {report.EvaluationsExecuted} executed " +
-                    $"({report.EvaluationsRequested - report.EvaluationsExecuted} reused); wall time {Eta.Format(wall)} ({wall:F1} s)");
+        w.WriteLine($"  Evaluations: {SweepLimits.Figure(report.EvaluationsRequested)} requested, {SweepLimits.Figure(report.EvaluationsExecuted)} executed " +
+                    $"({SweepLimits.Figure(report.EvaluationsRequested - report.EvaluationsExecuted)} reused); wall time {Eta.Format(wall)} ({wall:F1} s)");
         w.WriteLine($"  Convention: {report.Convention}");
         w.WriteLine($"Sweep results saved to {settings.Folder.FullPath}");
     }

@@ -15,7 +15,12 @@ public static class EvidenceText
     /// The sentence a stage result prints, e.g.
     /// <c>winner vs incumbent: +0.0021 (95% CI -0.0010 .. +0.0052, n = 100), p = 0.18: not significant at alpha 0.05</c>.
     /// </summary>
-    public static string Verdict(string what, PairedComparison c, double alpha)
+    /// <para>
+    /// When the means do not differ significantly but the two fail on different numbers of seeds, the sentence goes on
+    /// to say that the lead comes from the pass rate, e.g. <c>; leads by one failing seed in 100 (99 % against 98 %,
+    /// McNemar p = 1)</c>, with the pass rates <paramref name="passRates"/> (first, second) when given.
+    /// </para>
+    public static string Verdict(string what, PairedComparison c, double alpha, (double First, double Second)? passRates = null)
     {
         string a = alpha.ToString("0.###", CultureInfo.InvariantCulture);
         if (c.TTestP is not { } p)
@@ -26,8 +31,28 @@ public static class EvidenceText
         string verdict = p < alpha
             ? $"significant at alpha {a} ({(c.MeanDifference > 0 ? "better" : "worse")})"
             : $"not significant at alpha {a}";
-        return $"{what}: {Difference(c)}, {P(p, "p")}: {verdict}";
+        return $"{what}: {Difference(c)}, {P(p, "p")}: {verdict}" + (p < alpha ? "" : PassRateLead(c, passRates));
     }
+
+    /// <summary>
+    /// <c>; leads by one failing seed in 100 (99 % against 98 %, McNemar p = 1)</c> (or <c>trails by</c>), or empty when
+    /// both fail on as many of the common seeds.
+    /// </summary>
+    public static string PassRateLead(PairedComparison c, (double First, double Second)? passRates = null)
+    {
+        int fewerFails = c.OnlySecondFails - c.OnlyFirstFails;
+        if (fewerFails == 0)
+        {
+            return "";
+        }
+
+        int seeds = Math.Abs(fewerFails);
+        string rates = passRates is var (first, second) ? $"{Percent(first)} % against {Percent(second)} %, " : "";
+        return $"; {(fewerFails > 0 ? "leads" : "trails")} by {(seeds == 1 ? "one" : seeds.ToString(CultureInfo.InvariantCulture))} failing seed{(seeds == 1 ? "" : "s")} " +
+               $"in {c.Seeds} ({rates}{P(c.McNemarP, "McNemar p")})";
+    }
+
+    private static string Percent(double rate) => (100 * rate).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary><c>p = 0.18</c>, or <c>p &lt; 0.0001</c>, with <paramref name="name"/> in place of p.</summary>
     public static string P(double p, string name) => p < 0.0001 ? $"{name} < 0.0001" : $"{name} = {P(p)}";

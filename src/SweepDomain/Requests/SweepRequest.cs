@@ -59,4 +59,10 @@ public sealed record SweepRequest
 
     /// <summary>Seeds per racing block; only with <see cref="Racing"/>.</summary>
     public int? RaceBlock { get; init; }
+
+    /// <summary>
+    /// The equivalence stop's margin on the ranking's score: a stage stops early, keeping the incumbent, once every
+    /// survivor is shown to lie within this margin of it. Off when null.
+    /// </summary>
+    public double? Equivalence { get; init; }
 }

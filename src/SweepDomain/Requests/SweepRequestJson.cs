@@ -29,6 +29,7 @@ public static class SweepRequestJson
         public const string Alpha = "alpha";
         public const string Racing = "racing";
         public const string RaceBlock = "raceBlock";
+        public const string Equivalence = "equivalence";
 
         /// <summary>The fields of a structured stage, <c>{label, grid: {name: [values]}}</c>.</summary>
         public const string StageLabel = "label";
@@ -47,6 +48,7 @@ public static class SweepRequestJson
     [
         Fields.Scenario, Fields.Stages, Fields.Base, Fields.CrossScenario, Fields.Periods, Fields.StabilityTiers, Fields.RankBy, Fields.KFactor,
         Fields.CrossSeeds, Fields.InstanceId, Fields.CarryForward, Fields.Alpha, Fields.Racing, Fields.RaceBlock,
+        Fields.Equivalence,
     ];
 
     /// <summary>
@@ -106,6 +108,7 @@ public static class SweepRequestJson
         }
 
         WriteNumber(writer, Fields.RaceBlock, request.RaceBlock);
+        WriteNumber(writer, Fields.Equivalence, request.Equivalence);
         writer.WriteEndObject();
     }
 
@@ -228,6 +231,7 @@ public static class SweepRequestJson
             Alpha = Number(root, Fields.Alpha, errors),
             Racing = Bool(root, Fields.Racing, errors),
             RaceBlock = Int(root, Fields.RaceBlock, errors),
+            Equivalence = Number(root, Fields.Equivalence, errors),
         };
         return errors.Count == before ? request : null;
     }

@@ -12,6 +12,9 @@ namespace SweepDomain.Requests;
 /// </summary>
 public static class SweepRequestValidator
 {
+    /// <summary>The widest equivalence margin: scores lie in [0, 1], so a margin of 1 calls every pair equivalent.</summary>
+    public const double MaxEquivalence = 0.5;
+
     public const string DefaultScenario = "baseline";
 
     /// <summary>
@@ -36,6 +39,12 @@ public static class SweepRequestValidator
             if (crossSchema is null)
             {
                 errors.Add("crossScenario", $"Unknown cross scenario '{request.CrossScenario}'. Known scenarios: {string.Join(", ", catalog.Names)}.");
+            }
+            else if (crossSchema.Scenario == scenario)
+            {
+                errors.Add("crossScenario", $"'{request.CrossScenario}' is the sweep's own scenario: a cross-scenario check needs another one. Leave it out, or name one of: " +
+                                            $"{string.Join(", ", catalog.Names.Where(n => n != crossSchema.Scenario))}.");
+                crossSchema = null;
             }
         }
 
@@ -101,12 +110,17 @@ public static class SweepRequestValidator
             }
         }
 
+        if (request.Equivalence is { } margin && !(margin > 0 && margin <= MaxEquivalence))
+        {
+            errors.Add("equivalence", $"Must be a margin on the ranking's score above 0 and at most {MaxEquivalence}; got {margin}.");
+        }
+
         if (errors.Count > before)
         {
             return null;
         }
 
-        var plan = new SweepPlan(schema!, stages, baseParams, periods, tiers!, rankBy!.Value, k, crossSchema, crossSeeds, carryForward!.Value, alpha, racing, raceBlock);
+        var plan = new SweepPlan(schema!, stages, baseParams, periods, tiers!, rankBy!.Value, k, crossSchema, crossSeeds, carryForward!.Value, alpha, racing, raceBlock, request.Equivalence);
         limits.CheckPlan(plan, errors);
         return errors.Count > before ? null : plan;
     }

@@ -31,7 +31,8 @@ public sealed record SweepReport(
     string CarryForward = "best",
     double Alpha = SweepPlan.DefaultAlpha,
     bool Racing = false,
-    int? RaceBlock = null)
+    int? RaceBlock = null,
+    double? Equivalence = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -61,7 +62,8 @@ public sealed record SweepReport(
         plan.CarryForward.ToText(),
         plan.Alpha,
         plan.Racing,
-        plan.Racing ? plan.RaceBlock : null);
+        plan.Racing ? plan.RaceBlock : null,
+        plan.Equivalence);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 

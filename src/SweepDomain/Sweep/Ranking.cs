@@ -6,6 +6,32 @@ namespace SweepDomain.Sweep;
 public sealed record RankKeys(double Mean, double Std, double PassRate, int ScreeningFails, bool IsIncumbent)
 {
     public double Combined(double k) => CombinedScore.Compute(Mean, PassRate, Std, k);
+
+    public static RankKeys Of(Candidate c) => new(c.Mean, c.Std, c.PassRate, c.Screening.NFail, c.IsIncumbent);
+
+    /// <summary>
+    /// The keys of <paramref name="c"/> on its seeds at <paramref name="positions"/> (a bootstrap resample; repeats
+    /// allowed). The screening seed's FAIL count is the candidate's own, not resampled.
+    /// </summary>
+    public static RankKeys Resampled(Candidate c, ReadOnlySpan<int> positions)
+    {
+        int n = positions.Length, passes = 0;
+        double sum = 0;
+        foreach (int i in positions)
+        {
+            sum += c.Seeds[i].TotalScore;
+            passes += c.Seeds[i].Passed ? 1 : 0;
+        }
+
+        double mean = sum / n, squares = 0;
+        foreach (int i in positions)
+        {
+            double d = c.Seeds[i].TotalScore - mean;
+            squares += d * d;
+        }
+
+        return new RankKeys(mean, n < 2 ? 0 : Math.Sqrt(squares / (n - 1)), (double)passes / n, c.Screening.NFail, c.IsIncumbent);
+    }
 }
 
 /// <summary>Orders the candidates of a tier (sweep-semantics §3.4).</summary>
@@ -13,7 +39,7 @@ public static class Ranking
 {
     /// <summary>Best first; see <see cref="Order"/>.</summary>
     public static IReadOnlyList<Candidate> Rank(IReadOnlyList<Candidate> candidates, RankBy rankBy, double k) =>
-        Order(candidates.Select(c => new RankKeys(c.Mean, c.Std, c.PassRate, c.Screening.NFail, c.IsIncumbent)).ToList(), rankBy, k)
+        Order(candidates.Select(RankKeys.Of).ToList(), rankBy, k)
             .Select(i => candidates[i])
             .ToList();
 
@@ -39,4 +65,26 @@ public static class Ranking
 
         return ordered.ThenBy(x => x.key.IsIncumbent ? 0 : 1).ThenBy(x => x.position).Select(x => x.position).ToList();
     }
+
+    /// <summary>
+    /// True when <paramref name="a"/> ranks strictly above <paramref name="b"/> by <paramref name="rankBy"/>, with the
+    /// keys <see cref="Order"/> sorts by (ties, and the incumbent's tie-break, are not "above").
+    /// </summary>
+    public static bool Above(RankKeys a, RankKeys b, RankBy rankBy, double k) => rankBy switch
+    {
+        RankBy.Stability => a.PassRate != b.PassRate ? a.PassRate > b.PassRate
+            : a.ScreeningFails != b.ScreeningFails ? a.ScreeningFails < b.ScreeningFails
+            : a.Combined(k) > b.Combined(k),
+        RankBy.Mean => a.Mean > b.Mean,
+        _ => a.Combined(k) > b.Combined(k),
+    };
+
+    /// <summary>
+    /// The score a ranking compares in figures: the mean for <c>mean</c>, the combined score otherwise (for
+    /// <c>stability</c> its last key, which contains the pass rate its first key sorts by).
+    /// </summary>
+    public static double Score(RankKeys keys, RankBy rankBy, double k) => rankBy == RankBy.Mean ? keys.Mean : keys.Combined(k);
+
+    /// <summary>The name of <see cref="Score"/> in reports.</summary>
+    public static string ScoreName(RankBy rankBy) => rankBy == RankBy.Mean ? "mean" : "combined";
 }

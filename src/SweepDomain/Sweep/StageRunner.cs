@@ -1,5 +1,6 @@
 using SweepDomain.Evidence;
 using SweepDomain.Parameters;
+using SweepDomain.Selection;
 
 namespace SweepDomain.Sweep;
 
@@ -17,8 +18,11 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
     public async Task<StageOutcome> RunAsync(SweepPlan plan, int index, ParamSet incumbent, CancellationToken cancellationToken = default)
     {
         var stage = plan.Stages[index];
-        long planned = SweepCost.Sweep(plan);
+        // Earlier stages count what they requested; this stage and the later ones count at most their bound. When the
+        // stage is done, its own count replaces its bound, so a finished sweep's plan is what it did.
+        long later = SweepCost.Remaining(plan, index + 1);
         int requestedBefore = memo.Requested, executedBefore = memo.Executed;
+        long planned = SweepCost.Add(SweepCost.Add(requestedBefore, SweepCost.Stage(plan, index)), later);
         BestSoFar? best = null;
         Task Report(StagePhase phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
             new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step, plan.Tiers.Count));
@@ -35,7 +39,10 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             leader => best = Best(leader, plan)), cancellationToken);
         int tierRequests = memo.Requested - requestedBefore;
         var incumbentCandidate = tiers.All.Values.Single(x => x.Candidate.IsIncumbent).Candidate;
-        var (winner, decision) = CarryForwardPolicy.Choose(tiers.Ranking, incumbentCandidate, plan);
+        var stop = StageStop.Of(tiers, plan);
+        var (winner, decision) = tiers.Equivalence is null
+            ? CarryForwardPolicy.Choose(tiers.Ranking, incumbentCandidate, plan)
+            : (incumbentCandidate, new CarryForwardDecision(plan.CarryForward.ToText(), plan.Alpha, "equivalence stop: the incumbent is kept once every survivor is within the margin of it", stop.Text));
         best = Best(winner, plan);
 
         CrossScenarioResult? cross = null;
@@ -64,11 +71,13 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
             memo.Executed - executedBefore,
             decision,
             versusIncumbent,
-            Verdict(winner, versusIncumbent, tiers.Ranking, plan),
+            Verdict(winner, incumbentCandidate, versusIncumbent, tiers.Ranking, plan),
             plan.Racing
                 ? new RaceSummary(plan.RaceBlock, plan.Alpha, tiers.All.Values.Count(x => x.Dropped is not null), tierRequests, SweepCost.Tiers(screened.Count, plan.Tiers))
-                : null);
+                : null,
+            stop);
 
+        planned = SweepCost.Add(memo.Requested, later);
         await Report(StagePhase.Done, 0);
         var reports = Reports(tiers, winner, incumbentCandidate, plan);
         return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText);
@@ -78,17 +87,25 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
     /// The stage's evidence in one sentence (see <see cref="EvidenceText.Verdict"/>): the winner against the incumbent,
     /// or, when the incumbent is kept, against the best of the other candidates, so the size of its lead is stated too.
     /// </summary>
-    private static string Verdict(Candidate winner, PairedComparison? versusIncumbent, IReadOnlyList<Candidate> ranking, SweepPlan plan)
+    private static string Verdict(Candidate winner, Candidate incumbent, PairedComparison? versusIncumbent, IReadOnlyList<Candidate> ranking, SweepPlan plan)
     {
         if (versusIncumbent is not null)
         {
-            return EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha);
+            return EvidenceText.Verdict("winner vs incumbent", versusIncumbent, plan.Alpha, PassRates(winner, incumbent));
         }
 
         var runnerUp = ranking.FirstOrDefault(c => c.Index != winner.Index);
         return runnerUp is null
             ? $"winner is the incumbent, kept: no other candidate reached the last tier ({winner.SeedCount} seeds)"
-            : EvidenceText.Verdict($"winner is the incumbent, kept; against the best other candidate {runnerUp.Params}", PairedComparison.Between(winner.Seeds, runnerUp.Seeds), plan.Alpha);
+            : EvidenceText.Verdict($"winner is the incumbent, kept; against the best other candidate {runnerUp.Params}", PairedComparison.Between(winner.Seeds, runnerUp.Seeds), plan.Alpha, PassRates(winner, runnerUp));
+    }
+
+    /// <summary>The pass rates of <paramref name="a"/> and <paramref name="b"/> on their common seeds.</summary>
+    private static (double, double) PassRates(Candidate a, Candidate b)
+    {
+        int n = Math.Min(a.SeedCount, b.SeedCount);
+        double Rate(Candidate c) => n == 0 ? 0 : (double)c.Seeds.Take(n).Count(s => s.Passed) / n;
+        return (Rate(a), Rate(b));
     }
 
     /// <summary>Every candidate's figures in grid order, with its comparisons when it is ranked.</summary>

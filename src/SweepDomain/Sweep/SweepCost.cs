@@ -1,18 +1,23 @@
+using SweepDomain.Parameters;
 using SweepDomain.Selection;
 
 namespace SweepDomain.Sweep;
 
 /// <summary>
-/// How many evaluations a sweep asks for at most (sweep-semantics §3.3 cost formula, plus the incumbent). The figures
+/// How many evaluations a sweep asks for at most (sweep-semantics §3.3 cost formula, plus the incumbent when it is not one
+/// of the grid's combinations). The figures
 /// saturate at <see cref="long.MaxValue"/> instead of overflowing, so an absurd request is reported as the huge
 /// number it is and rejected by the limits, never wrapped round to a small one. Racing can only lower the real count:
 /// its worst case, when no candidate is ever dropped, is the plain tiers' figure.
 /// </summary>
 public static class SweepCost
 {
-    /// <summary>Upper bound for one stage of <paramref name="combinations"/> grid combinations.</summary>
-    public static long Stage(long combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds) =>
-        Add(Tiers(Add(combinations, 1), tiers), Multiply(crossChecks, crossSeeds));   // the incumbent may come on top of the grid
+    /// <summary>
+    /// Upper bound for one stage of <paramref name="combinations"/> grid combinations, with the incumbent as one more
+    /// candidate when <paramref name="incumbentAdded"/>.
+    /// </summary>
+    public static long Stage(long combinations, IReadOnlyList<StabilityTier> tiers, int crossChecks, int crossSeeds, bool incumbentAdded = true) =>
+        Add(Tiers(Add(combinations, incumbentAdded ? 1 : 0), tiers), Multiply(crossChecks, crossSeeds));
 
     /// <summary>
     /// Upper bound for screening and the plain tiers of <paramref name="candidates"/> candidates, the incumbent among
@@ -35,9 +40,34 @@ public static class SweepCost
 
     /// <summary>Upper bound for stage <paramref name="stage"/> of <paramref name="plan"/>, its cross-scenario check included.</summary>
     public static long Stage(SweepPlan plan, int stage) =>
-        Stage(plan.Stages[stage].CombinationCount, plan.Tiers, plan.CrossSchema is null ? 0 : plan.Schemas.Count, plan.CrossSeeds);
+        Stage(plan.Stages[stage].CombinationCount, plan.Tiers, plan.CrossSchema is null ? 0 : plan.Schemas.Count, plan.CrossSeeds, IncumbentMayBeAdded(plan, stage));
 
-    public static long Sweep(SweepPlan plan) => Enumerable.Range(0, plan.Stages.Count).Aggregate(0L, (sum, i) => Add(sum, Stage(plan, i)));
+    public static long Sweep(SweepPlan plan) => Remaining(plan, 0);
+
+    /// <summary>Upper bound for stages <paramref name="from"/> to the last.</summary>
+    public static long Remaining(SweepPlan plan, int from) => Enumerable.Range(from, Math.Max(0, plan.Stages.Count - from)).Aggregate(0L, (sum, i) => Add(sum, Stage(plan, i)));
+
+    /// <summary>
+    /// False when stage <paramref name="stage"/>'s incumbent is certainly one of its grid's combinations, so it is not
+    /// evaluated on top of the grid: no earlier stage sweeps any of its parameters (so their current values are the
+    /// plan's base values, or the defaults), and each of those values is on its axis. True otherwise (at most).
+    /// </summary>
+    public static bool IncumbentMayBeAdded(SweepPlan plan, int stage)
+    {
+        var spec = plan.Stages[stage];
+        var names = spec.ParameterNames.ToHashSet(StringComparer.Ordinal);
+        if (plan.Stages.Take(stage).Any(earlier => earlier.ParameterNames.Any(names.Contains)))
+        {
+            return true;
+        }
+
+        return !spec.Grid.All(axis =>
+        {
+            var current = plan.Base.TryGet(axis.Name, out var value) ? value : plan.Schema.Find(axis.Name)!.Default;
+            var normal = plan.Schema.Normalise(ParamSet.Of((axis.Name, current)));
+            return axis.Values.Any(v => plan.Schema.Normalise(ParamSet.Of((axis.Name, v))).Equals(normal));
+        });
+    }
 
     /// <summary>The most seeds any tier gives a candidate.</summary>
     public static int MaxSeeds(IReadOnlyList<StabilityTier> tiers) => tiers.Count == 0 ? 1 : Math.Max(1, tiers.Max(t => t.Seeds));

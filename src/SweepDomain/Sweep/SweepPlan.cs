@@ -26,7 +26,8 @@ public sealed record SweepPlan(
     CarryForward CarryForward = CarryForward.Best,
     double Alpha = SweepPlan.DefaultAlpha,
     bool Racing = false,
-    int RaceBlock = SweepPlan.DefaultRaceBlock)
+    int RaceBlock = SweepPlan.DefaultRaceBlock,
+    double? Equivalence = null)
 {
     public const int DefaultPeriods = 1000;
     public const double DefaultKFactor = 1.0;
@@ -40,6 +41,10 @@ public sealed record SweepPlan(
 
     /// <summary>Racing never drops a candidate scored on fewer seeds than this.</summary>
     public const int RaceMinSeeds = 10;
+
+    /// <summary>The tiers give their seeds in blocks: when racing, or when the equivalence stop may end the stage.</summary>
+    [JsonIgnore]
+    public bool InBlocks => Racing || Equivalence is not null;
 
     [JsonIgnore]
     public string Scenario => Schema.Scenario;

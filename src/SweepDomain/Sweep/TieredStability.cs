@@ -7,8 +7,24 @@ namespace SweepDomain.Sweep;
 /// <param name="Block">The block's number within its tier, from 1.</param>
 /// <param name="Leader">Grid index of the leader it lost to.</param>
 /// <param name="MeanDifference">Its mean seed score minus the leader's, on their common seeds.</param>
-/// <param name="AdjustedP">The paired t-test's two-sided p-value, Holm-adjusted over the block's comparisons.</param>
-public sealed record RaceDrop(int Tier, int Block, int Seeds, int Leader, double MeanDifference, double AdjustedP);
+/// <param name="AdjustedP">
+/// The paired bootstrap's one-sided p-value that it ranks at least as high as the leader by the stage's ranking,
+/// Holm-adjusted over the block's comparisons.
+/// </param>
+/// <param name="Score">The ranking's score the race compared: <c>combined</c>, or <c>mean</c> for <c>rankBy mean</c>.</param>
+/// <param name="ScoreDifference">Its <see cref="Score"/> minus the leader's, on their common seeds.</param>
+public sealed record RaceDrop(int Tier, int Block, int Seeds, int Leader, double MeanDifference, double AdjustedP, string Score = "combined", double ScoreDifference = 0);
+
+/// <summary>
+/// The equivalence stop's evidence: after tier <see cref="Tier"/>'s block <see cref="Block"/> (<see cref="Seeds"/>
+/// seeds), every other survivor lay within ±<see cref="Margin"/> of the incumbent on <see cref="Score"/>. Each
+/// survivor's two one-sided tests (paired bootstrap) gave a p-value below <see cref="TestAlpha"/>, which is alpha
+/// divided by the survivors tested and by the <see cref="Looks"/> the stage could take (Bonferroni over both).
+/// </summary>
+public sealed record EquivalenceStop(int Tier, int Block, int Seeds, double Margin, string Score, int Looks, double TestAlpha, IReadOnlyList<EquivalenceTest> Tests);
+
+/// <summary>One survivor against the incumbent: its score minus the incumbent's, and the larger of the two one-sided p-values.</summary>
+public sealed record EquivalenceTest(int Index, double ScoreDifference, double P);
 
 /// <summary>
 /// One batch of a tier: tier <see cref="Tier"/> (1-based) brings its <see cref="Running"/> candidates up to
@@ -29,7 +45,8 @@ public static class TieredStability
     /// <summary>The candidates as they stand after the tiers.</summary>
     /// <param name="Ranking">The last tier's survivors, best first; never empty.</param>
     /// <param name="All">Every candidate's latest state, by candidate index.</param>
-    public sealed record Outcome(IReadOnlyList<Candidate> Ranking, IReadOnlyDictionary<int, State> All);
+    /// <param name="Equivalence">Set when the equivalence stop ended the stage early; the incumbent is then kept.</param>
+    public sealed record Outcome(IReadOnlyList<Candidate> Ranking, IReadOnlyDictionary<int, State> All, EquivalenceStop? Equivalence = null);
 
     /// <summary>What the tiers tell the stage while they run.</summary>
     /// <param name="BeforeBlock">Before each batch of evaluations: which tier and block, and the evaluations it asks for.</param>
@@ -43,10 +60,15 @@ public static class TieredStability
     /// <para>
     /// With <see cref="SweepPlan.Racing"/>, a tier gives its seeds in blocks (the block ends at the next multiple of
     /// <see cref="SweepPlan.RaceBlock"/>, or at the tier's seeds). After each block the survivors are ranked, and each
-    /// one whose seed scores are significantly below the leader's (paired t-test, two-sided, Holm-corrected over the
+    /// one that ranks significantly below the leader (paired bootstrap of the ranking's keys, one-sided, Holm-corrected over the
     /// block's comparisons, at <see cref="SweepPlan.Alpha"/>) is dropped; none is dropped on fewer than
     /// <see cref="SweepPlan.RaceMinSeeds"/> seeds, and the incumbent races like the others. The race ends when one
     /// candidate is left.
+    /// </para>
+    /// <para>
+    /// The race compares what the ranking compares (<see cref="Race"/>). With <see cref="SweepPlan.Equivalence"/>, the
+    /// tiers also run in blocks, and after each block the stage stops, keeping the incumbent, once every other survivor
+    /// is shown to lie within the margin of it (<see cref="Equivalent"/>).
     /// </para>
     /// </summary>
     public static async Task<Outcome> RunAsync(
@@ -58,7 +80,9 @@ public static class TieredStability
     {
         var all = screened.ToDictionary(c => c.Index, c => new State(c, 0));
         IReadOnlyList<Candidate> current = screened;
-        for (int t = 0; t < plan.Tiers.Count && !(plan.Racing && current.Count == 1); t++)
+        EquivalenceStop? stop = null;
+        int looks = Looks(plan);
+        for (int t = 0; t < plan.Tiers.Count && !(plan.Racing && current.Count == 1) && stop is null; t++)
         {
             var tier = plan.Tiers[t];
             var running = current.Take(tier.Configs).ToList();
@@ -68,13 +92,13 @@ public static class TieredStability
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int target = plan.Racing ? BlockEnd(running.Min(c => c.SeedCount), tier.Seeds, plan.RaceBlock) : tier.Seeds;
+                int target = plan.InBlocks ? BlockEnd(running.Min(c => c.SeedCount), tier.Seeds, plan.RaceBlock) : tier.Seeds;
                 var requests = running
                     .SelectMany(c => Enumerable.Range(c.SeedCount, Math.Max(0, target - c.SeedCount))
                         .Select(seed => new EvaluationRequest(plan.Scenario, c.Params, seed, plan.Periods)))
                     .ToList();
                 block++;
-                await listener.BeforeBlock(new TierStep(t + 1, plan.Racing ? block : 0, target, running.Count), requests.Count);
+                await listener.BeforeBlock(new TierStep(t + 1, plan.InBlocks ? block : 0, target, running.Count), requests.Count);
                 var scores = await memo.EvaluateAsync(requests, EvaluationPhase.Tier, cancellationToken);
 
                 int next = 0;
@@ -96,19 +120,24 @@ public static class TieredStability
                     }
                 }
 
+                stop = plan.Equivalence is { } margin ? Equivalent(running, plan, margin, looks, t + 1, block) : null;
                 listener.Ranked(running[0]);
             }
-            while (plan.Racing && running.Count > 1 && running.Min(c => c.SeedCount) < tier.Seeds);
+            while (plan.InBlocks && stop is null && running.Count > 1 && running.Min(c => c.SeedCount) < tier.Seeds);
 
             current = running;
         }
 
-        return new Outcome(current, all);
+        return new Outcome(current, all, stop);
     }
 
     /// <summary>
-    /// The candidates of a ranked field that are significantly worse than its leader, with the evidence. Nothing is
-    /// dropped while any comparison rests on fewer than <see cref="SweepPlan.RaceMinSeeds"/> common seeds.
+    /// The candidates of a ranked field that are significantly worse than its leader by the stage's own ranking, with
+    /// the evidence. For each rival, a paired bootstrap of their common seeds (<see cref="PairedBootstrap"/>, seeded
+    /// from the tier, the block and the seed count) re-ranks the two on every resample with the ranking's keys
+    /// (<see cref="Ranking.Above"/>); the one-sided p-value is the share of resamples where the leader is not above it.
+    /// The p-values are Holm-adjusted over the rivals, and a rival is dropped when its adjusted p is below alpha.
+    /// Nothing is dropped while any comparison rests on fewer than <see cref="SweepPlan.RaceMinSeeds"/> common seeds.
     /// </summary>
     public static IReadOnlyList<(Candidate Loser, RaceDrop Drop)> Race(IReadOnlyList<Candidate> ranked, SweepPlan plan, int tier, int block)
     {
@@ -119,13 +148,110 @@ public static class TieredStability
 
         var leader = ranked[0];
         var rivals = ranked.Skip(1).ToList();
-        var comparisons = rivals.Select(c => PairedComparison.Between(c.Seeds, leader.Seeds)).ToList();
-        var adjusted = Holm.Adjust(comparisons.Select(c => c.TTestP ?? 1).ToList());
+        var resamples = new Resamples(leader, tier, block);
+        var pValues = rivals.Select(rival =>
+        {
+            var (bootstrap, leaderKeys) = resamples.For(rival);
+            return bootstrap.PValue(b => Ranking.Above(leaderKeys[b], RankKeys.Resampled(rival, bootstrap.Positions(b)), plan.RankBy, plan.KFactor));
+        }).ToList();
+        var adjusted = Holm.Adjust(pValues);
+        string score = Ranking.ScoreName(plan.RankBy);
         return rivals
-            .Select((c, i) => (c, comparison: comparisons[i], p: adjusted[i]))
-            .Where(x => x.comparison.MeanDifference < 0 && x.p < plan.Alpha)
-            .Select(x => (x.c, new RaceDrop(tier, block, x.comparison.Seeds, leader.Index, x.comparison.MeanDifference, x.p)))
+            .Select((c, i) => (c, p: adjusted[i]))
+            .Where(x => x.p < plan.Alpha)
+            .Select(x =>
+            {
+                var comparison = PairedComparison.Between(x.c.Seeds, leader.Seeds);
+                return (x.c, new RaceDrop(tier, block, comparison.Seeds, leader.Index, comparison.MeanDifference, x.p, score, ScoreDifference(x.c, leader, plan)));
+            })
             .ToList();
+    }
+
+    /// <summary>
+    /// The equivalence stop's test: when the incumbent still runs, with at least one other survivor and at least
+    /// <see cref="SweepPlan.RaceMinSeeds"/> seeds each, two one-sided tests per survivor on the ranking's score
+    /// (<see cref="Ranking.Score"/>) of the survivor minus the incumbent, by paired bootstrap: p_low is the share of
+    /// resamples with a difference at or below −margin, p_high at or above +margin, and the test's p is the larger.
+    /// Equivalence holds when every survivor's p is below alpha / (survivors × <paramref name="looks"/>). Null otherwise.
+    /// </summary>
+    public static EquivalenceStop? Equivalent(IReadOnlyList<Candidate> running, SweepPlan plan, double margin, int looks, int tier, int block)
+    {
+        var incumbent = running.FirstOrDefault(c => c.IsIncumbent);
+        var others = running.Where(c => !c.IsIncumbent).ToList();
+        if (incumbent is null || others.Count == 0 || running.Min(c => c.SeedCount) < SweepPlan.RaceMinSeeds)
+        {
+            return null;
+        }
+
+        double testAlpha = plan.Alpha / (others.Count * (double)looks);
+        var resamples = new Resamples(incumbent, tier, block);
+        var tests = new List<EquivalenceTest>();
+        foreach (var other in others)
+        {
+            var (bootstrap, incumbentKeys) = resamples.For(other);
+            var differences = Enumerable.Range(0, PairedBootstrap.Resamples)
+                .Select(b => Ranking.Score(RankKeys.Resampled(other, bootstrap.Positions(b)), plan.RankBy, plan.KFactor) - Ranking.Score(incumbentKeys[b], plan.RankBy, plan.KFactor))
+                .ToArray();
+            double p = Math.Max(bootstrap.PValue(b => differences[b] > -margin), bootstrap.PValue(b => differences[b] < margin));
+            if (p >= testAlpha)
+            {
+                return null;
+            }
+
+            tests.Add(new EquivalenceTest(other.Index, ScoreDifference(other, incumbent, plan), p));
+        }
+
+        int seeds = running.Min(c => c.SeedCount);
+        return new EquivalenceStop(tier, block, seeds, margin, Ranking.ScoreName(plan.RankBy), looks, testAlpha, tests);
+    }
+
+    /// <summary>
+    /// How many times a stage can test for equivalence: one look per block of every tier, from the screening seed to
+    /// the last tier's seeds.
+    /// </summary>
+    public static int Looks(SweepPlan plan)
+    {
+        int looks = 0, seeds = 1;
+        foreach (var tier in plan.Tiers)
+        {
+            while (seeds < tier.Seeds)
+            {
+                seeds = BlockEnd(seeds, tier.Seeds, plan.RaceBlock);
+                looks++;
+            }
+        }
+
+        return Math.Max(1, looks);
+    }
+
+    /// <summary>The ranking's score of <paramref name="a"/> minus <paramref name="b"/>'s, on their common seeds.</summary>
+    private static double ScoreDifference(Candidate a, Candidate b, SweepPlan plan)
+    {
+        int n = Math.Min(a.SeedCount, b.SeedCount);
+        var common = Enumerable.Range(0, n).ToArray();
+        return Ranking.Score(RankKeys.Resampled(a, common), plan.RankBy, plan.KFactor) - Ranking.Score(RankKeys.Resampled(b, common), plan.RankBy, plan.KFactor);
+    }
+
+    /// <summary>
+    /// The bootstrap resamples of one test round, by common seed count, with the reference candidate's keys on each
+    /// resample, so every rival is compared on the same draws and the reference is resampled once.
+    /// </summary>
+    private sealed class Resamples(Candidate reference, int tier, int block)
+    {
+        private readonly Dictionary<int, (PairedBootstrap, RankKeys[])> _bySeeds = [];
+
+        public (PairedBootstrap Bootstrap, RankKeys[] ReferenceKeys) For(Candidate other)
+        {
+            int n = Math.Min(reference.SeedCount, other.SeedCount);
+            if (!_bySeeds.TryGetValue(n, out var entry))
+            {
+                var bootstrap = new PairedBootstrap(n, PairedBootstrap.SeedOf(tier, block, n));
+                entry = (bootstrap, Enumerable.Range(0, PairedBootstrap.Resamples).Select(b => RankKeys.Resampled(reference, bootstrap.Positions(b))).ToArray());
+                _bySeeds[n] = entry;
+            }
+
+            return entry;
+        }
     }
 
     /// <summary>The seed count a racing block brings a candidate with <paramref name="seeds"/> seeds up to.</summary>

@@ -128,6 +128,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         Alpha = plan.Alpha,
         Racing = plan.Racing,
         RaceBlock = plan.Racing ? plan.RaceBlock : null,
+        Equivalence = plan.Equivalence,
     };
 
     private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class StageViews
             WinnerVsIncumbent = r.WinnerVsIncumbent,
             Decision = r.Decision,
             Racing = r.Racing,
+            Stop = r.Stop,
             CrossScenario = r.CrossScenario?.Scenarios.Select(s => new CrossScenarioView(s.Scenario, s.Mean, s.Std, s.Combined, s.PassRate, s.FailingSeeds)).ToList(),
             NCandidates = r.NCandidates,
             EvaluationsRequested = r.EvaluationsRequested,

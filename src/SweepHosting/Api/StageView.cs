@@ -46,6 +46,9 @@ public sealed record StageView
     /// <summary>What racing did, when the tiers were raced.</summary>
     public RaceSummary? Racing { get; init; }
 
+    /// <summary>Which rule ended the stage's tiers, with its figures.</summary>
+    public StageStop? Stop { get; init; }
+
     /// <summary>The winner's cross-scenario check: each scenario's mean, std, combined, pass rate and failing seeds.</summary>
     public IReadOnlyList<CrossScenarioView>? CrossScenario { get; init; }
 

@@ -13,8 +13,12 @@ public sealed class OutputFolder
     /// <summary>The folder at <paramref name="path"/>, relative to the current directory or absolute.</summary>
     public OutputFolder(string path)
     {
+        Given = path;
         FullPath = Path.GetFullPath(path);
     }
+
+    /// <summary>The folder as the user wrote it (relative paths stay relative), for hints to copy.</summary>
+    public string Given { get; }
 
     /// <summary>The folder's absolute path.</summary>
     public string FullPath { get; }

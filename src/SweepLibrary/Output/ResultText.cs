@@ -73,6 +73,11 @@ public static class ResultText
         {
             yield return Racing(race);
         }
+
+        if (r.Stop is { } stop)
+        {
+            yield return $"stopped by {stop.Rule}: {stop.Text}";
+        }
     }
 
     /// <summary><c>racing dropped 5 candidates: 164 evaluations, against at most 194 with the plain tiers</c>.</summary>

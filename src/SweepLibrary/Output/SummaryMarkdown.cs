@@ -11,7 +11,9 @@ namespace SweepLibrary.Output;
 public static class SummaryMarkdown
 {
     /// <summary>The summary of <paramref name="report"/> as Markdown.</summary>
-    public static string Build(SweepReport report)
+    /// <param name="report">The sweep's report.</param>
+    /// <param name="folder">The output folder as the user wrote it, so the <c>--base</c> hint names the file where it is.</param>
+    public static string Build(SweepReport report, string folder = ".")
     {
         var md = new StringBuilder();
         string scenario = report.Scenario;
@@ -51,7 +53,7 @@ public static class SummaryMarkdown
 
         md.AppendLine().AppendLine("## Final configuration").AppendLine();
         md.AppendLine("```json").AppendLine(System.Text.Json.JsonSerializer.Serialize(report.Final, new System.Text.Json.JsonSerializerOptions { WriteIndented = true })).AppendLine("```").AppendLine();
-        md.AppendLine($"Use it as the base of the next sweep: `sweep run --scenario {scenario} --base {ResultNames.FinalFile(scenario)} --stages ...`").AppendLine();
+        md.AppendLine($"Use it as the base of the next sweep: `sweep run --scenario {scenario} --base {BasePath(folder, ResultNames.FinalFile(scenario))} --stages ...`").AppendLine();
 
         md.AppendLine("## Files").AppendLine();
         foreach (var outcome in report.Stages)
@@ -64,6 +66,10 @@ public static class SummaryMarkdown
         md.AppendLine($"- `{ResultNames.ReportFile(scenario)}`: every candidate's seed scores, settings and timings");
         return md.ToString();
     }
+
+    /// <summary>The final file in <paramref name="folder"/>, with forward slashes; just the name for the current folder.</summary>
+    internal static string BasePath(string folder, string file) =>
+        folder is "" or "." or "./" ? file : $"{folder.TrimEnd('/', '\\').Replace('\\', '/')}/{file}";
 
     /// <summary>
     /// Per stage: the verdict, the rule that chose the winner and why, what racing did, and every ranked candidate
@@ -105,7 +111,7 @@ public static class SummaryMarkdown
             if (dropped.Count > 0)
             {
                 md.AppendLine().AppendLine("Dropped by racing:").AppendLine();
-                md.AppendLine("| Candidate | Tier | Block | Seeds | Mean difference vs the leader | Holm-adjusted p |");
+                md.AppendLine("| Candidate | Tier | Block | Seeds | Mean difference vs the leader | Holm-adjusted p (bootstrap of the ranking) |");
                 md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
                 foreach (var c in dropped)
                 {

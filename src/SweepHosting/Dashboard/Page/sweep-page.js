@@ -65,7 +65,7 @@
     return {
       label: v.label, winnerParams: v.params, combinedScore: v.combinedScore, meanScore: v.meanScore, stdScore: v.stdScore,
       passRate: v.passRate, nSeeds: v.nSeeds, nCandidates: v.nCandidates, improved: v.improved, incumbentCombined: v.incumbentCombined,
-      verdict: v.verdict, winnerVsIncumbent: v.winnerVsIncumbent, decision: v.decision, racing: v.racing,
+      verdict: v.verdict, winnerVsIncumbent: v.winnerVsIncumbent, decision: v.decision, racing: v.racing, stop: v.stop,
       crossScenario: v.crossScenario ? { scenarios: v.crossScenario } : null,
       evaluationsRequested: v.evaluationsRequested, evaluationsExecuted: v.evaluationsExecuted
     };
@@ -493,7 +493,8 @@
     if (r.decision) {
       kids.push(el('dl', { class: 'facts' },
         el('dt', null, 'Carry-forward'), el('dd', { id: 'stage-' + n + '-rule' }, r.decision.rule),
-        el('dt', null, 'Decided by'), el('dd', { id: 'stage-' + n + '-reason' }, r.decision.reason)));
+        el('dt', null, 'Decided by'), el('dd', { id: 'stage-' + n + '-reason' }, r.decision.reason),
+        r.stop ? el('dt', null, 'Stopped by') : null, r.stop ? el('dd', { id: 'stage-' + n + '-stop' }, r.stop.rule + ': ' + r.stop.text) : null));
     }
     if (c) {
       function row(name, value) { return el('tr', null, el('th', { scope: 'row' }, name), cell(value, 'num')); }

@@ -1,0 +1,73 @@
+namespace SweepDomain.Evidence;
+
+/// <summary>
+/// A paired bootstrap over seeds: each resample draws n seed positions with replacement, and every candidate compared
+/// on it is resampled at the same positions, so a comparison keeps the pairing of the seeds. The draws come from a
+/// SplitMix64 generator started from a fixed seed the caller derives from where the test happens, never from a clock:
+/// the same test on the same scores gives the same answer in the CLI and in every replay of a durable orchestration.
+/// </summary>
+public sealed class PairedBootstrap
+{
+    /// <summary>
+    /// Resamples per test. The smallest p-value a test can give is 1 / (Resamples + 1) = 0.00025, small enough for Holm
+    /// over a hundred rivals at alpha 0.05 (0.0005).
+    /// </summary>
+    public const int Resamples = 3999;
+
+    private readonly int[] _positions;
+
+    /// <summary>The seed positions of resample <c>b</c> are <c>Positions[b * Seeds .. (b + 1) * Seeds]</c>.</summary>
+    public ReadOnlySpan<int> Positions(int resample) => _positions.AsSpan(resample * Seeds, Seeds);
+
+    public int Seeds { get; }
+
+    /// <summary>Draws the resamples of <paramref name="seeds"/> positions from generator seed <paramref name="seed"/>.</summary>
+    public PairedBootstrap(int seeds, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        Seeds = seeds;
+        _positions = new int[Resamples * seeds];
+        ulong state = seed;
+        for (int i = 0; i < _positions.Length; i++)
+        {
+            _positions[i] = (int)(Next(ref state) % (ulong)seeds);   // modulo bias below 1e-16 for n ≤ 1000
+        }
+    }
+
+    /// <summary>
+    /// The bootstrap p-value of "the event did not happen": (1 + resamples where <paramref name="happened"/> is false)
+    /// / (Resamples + 1), the usual add-one estimate that never reports 0.
+    /// </summary>
+    public double PValue(Func<int, bool> happened)
+    {
+        int against = 0;
+        for (int b = 0; b < Resamples; b++)
+        {
+            against += happened(b) ? 0 : 1;
+        }
+
+        return (1.0 + against) / (Resamples + 1.0);
+    }
+
+    /// <summary>A generator seed mixed from small integers (where the test happens).</summary>
+    public static ulong SeedOf(params int[] parts)
+    {
+        ulong state = 0x5EED_5EED_5EED_5EEDUL;
+        foreach (int part in parts)
+        {
+            state ^= (ulong)(uint)part;
+            state = Next(ref state);
+        }
+
+        return state;
+    }
+
+    /// <summary>SplitMix64 (Steele, Lea and Flood 2014): the state advances by the golden gamma and is mixed.</summary>
+    private static ulong Next(ref ulong state)
+    {
+        ulong z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
