@@ -2,15 +2,14 @@ using System.Diagnostics;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepHosting.Evaluation.Protocol;
+using SweepTestKit;
 
 namespace SweepHosting.Tests;
 
 /// <summary>The process evaluator against the test simulator (tests/simulator/sim.py, Debian's python3), well-behaved and misbehaving.</summary>
 public sealed class ProcessEvaluatorTests
 {
-    public static readonly string Simulator = Path.Combine(RepositoryRoot(), "tests", "simulator", "sim.py");
-
-    public static EvaluatorCommand Sim(params string[] flags) => new("python3", [Simulator, .. flags]);
+    public static EvaluatorCommand Sim(params string[] flags) => new("python3", [TestSimulator.Script, .. flags]);
 
     private static ProcessEvaluatorOptions Options(EvaluatorCommand command, int workers = 2, double timeoutSeconds = 10, int retries = 20) =>
         new(command, workers, TimeSpan.FromSeconds(timeoutSeconds), TimeSpan.FromSeconds(20), retries);
@@ -200,16 +199,5 @@ public sealed class ProcessEvaluatorTests
         }
 
         Assert.True(condition());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SweepFunctions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -14,7 +14,6 @@ namespace SweepHosting.Evaluation.Protocol;
 public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
 {
     private readonly ProcessEvaluatorOptions _options;
-    private readonly Action<EvaluationRequest, EvaluationScore>? _onEvaluated;
     private readonly EvaluatorWorker?[] _workers;
     private readonly object _gate = new();
     private long _nextId;
@@ -26,7 +25,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
     private ProcessEvaluator(ProcessEvaluatorOptions options, DescribeAnswer description, EvaluatorWorker first, Action<EvaluationRequest, EvaluationScore>? onEvaluated)
     {
         _options = options;
-        _onEvaluated = onEvaluated;
+        OnEvaluated = onEvaluated;
         Description = description;
         Identity = new EvaluatorIdentity(description.Name, description.Version);
         Catalog = new DescribedCatalog(ProtocolTranslation.ToSchemas(description));
@@ -36,12 +35,17 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
 
     public DescribeAnswer Description { get; }
 
+    /// <summary>Hears each evaluation as it is recorded (from the workers' threads), for progress views.</summary>
+    public Action<EvaluationRequest, EvaluationScore>? OnEvaluated { get; set; }
+
     public EvaluatorIdentity Identity { get; }
 
     /// <summary>The scenarios the model described, for validating stages before any work.</summary>
     public DescribedCatalog Catalog { get; }
 
     public int Workers => _workers.Length;
+
+    public EvaluatorCommand Command => _options.Command;
 
     /// <summary>Evaluations run again after a worker failed; counted apart from the sweep's evaluations.</summary>
     public int Retries { get; private set; }
@@ -321,7 +325,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
             }
         }
 
-        _onEvaluated?.Invoke(request, score);
+        OnEvaluated?.Invoke(request, score);
     }
 
     private bool TakeRetry()

@@ -159,7 +159,8 @@ public static class ProtocolTranslation
         }
 
         var spec = new ParameterSpec(p.Name, type, value, p.Min, p.Max, p.Description ?? "", p.Choices);
-        return spec.Check(value) is { } problem
+        bool derived = value.Kind == ParamKind.Float && double.IsNaN(value.AsDouble);   // NaN: "derived by the model", as BAM's net_worth_init
+        return !derived && spec.Check(value) is { } problem
             ? throw new FormatException($"Scenario '{scenario}': its default breaks its own description. {problem}")
             : spec;
     }
