@@ -2,8 +2,8 @@
 """A small model that speaks the sweep's evaluator protocol (docs/evaluator-protocol.md), for tests and examples.
 
 Two scenarios, 'quadratic' and 'shifted': a smooth score in x and y with its peak at (3, 1), respectively (4, 0),
-less 1 % per unit of n, plus noise drawn from the seed alone (so every configuration meets the same noise on the same
-seed). It passes when the score is at least 0.5. Standard library only.
+less 1 % per unit of n, plus noise drawn from the seed (the same for every configuration) and from the seed and the
+configuration together. It passes when the score is at least 0.5. Standard library only.
 
 It misbehaves on command, to test the sweep's handling of broken models:
   --fault KIND@WHEN   KIND is crash, hang, garbage, wrong-id, nan or refuse; WHEN is 'always', 'describe',
@@ -74,7 +74,10 @@ def score(item):
     params.update(item["params"])
     px, py = SCENARIOS[item["scenario"]]["peak"]
     distance = math.hypot(params["x"] - px, params["y"] - py)
-    noise = random.Random(item["seed"]).gauss(0.0, 0.02)
+    # Noise shared by every configuration on a seed, plus a little of the configuration's own (the effective values,
+    # defaults filled in, so {} and {"x": 5.0} meet the same noise, as the sweep's memo assumes).
+    own = f'{item["seed"]}|{float(params["x"])!r}|{float(params["y"])!r}|{int(params["n"])}|{params["mode"]}'
+    noise = random.Random(item["seed"]).gauss(0.0, 0.02) + random.Random(own).gauss(0.0, 0.01)
     if params["mode"] == "rough":
         noise += random.Random(item["seed"] + 100000).gauss(0.0, 0.05)
     value = math.exp(-distance * distance / 8.0) * (1.0 - 0.01 * params["n"]) + noise
