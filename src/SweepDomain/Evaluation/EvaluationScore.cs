@@ -7,7 +7,8 @@ namespace SweepDomain.Evaluation;
 /// metrics in each status. A seed passes when <see cref="NFail"/> is 0 and the evaluation did not fail.
 /// <see cref="Note"/> explains a degenerate run (for example a collapse), and is null otherwise. <see cref="Metrics"/>
 /// is the model's own figures by name, when it gives them. <see cref="Failure"/> is set when the evaluation itself
-/// failed (a crash, a timeout, output that is not the protocol): such a score is 0 and not passed.
+/// failed (a crash, a timeout, output that is not the protocol): such a score is 0 and not passed. Both are left out
+/// of JSON when null, so durable histories and result files of the built-in model keep their size and bytes.
 /// </summary>
 public sealed record EvaluationScore(
     double TotalScore,
@@ -15,8 +16,8 @@ public sealed record EvaluationScore(
     int NWarn,
     int NFail,
     string? Note = null,
-    IReadOnlyDictionary<string, double>? Metrics = null,
-    EvaluationFailure? Failure = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Metrics = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EvaluationFailure? Failure = null)
 {
     [JsonIgnore]
     public bool Passed => NFail == 0 && Failure is null;
