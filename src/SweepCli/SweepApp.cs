@@ -48,6 +48,7 @@ public static class SweepApp
             RunCommand.Create(services, console, common),
             EvaluateCommand.Create(services, console, common),
             ScenariosCommand.Create(services, console, common),
+            ServeEvaluatorCommand.Create(services, console, common),
             RemoteCommands.Submit(services, console, common),
             RemoteCommands.Status(services, console, common),
             RemoteCommands.Fetch(services, console, common),

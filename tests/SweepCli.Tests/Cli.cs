@@ -20,6 +20,9 @@ public sealed class Cli
 
     public IMetricEvaluator? Metrics { get; init; }
 
+    /// <summary>The scenarios; the test kit's unless a test needs the real model's.</summary>
+    public IScenarioCatalog Catalog { get; init; } = TestScenarios.Catalog;
+
     public Dictionary<string, string> Environment { get; } = [];
 
     public CancellationToken CancellationToken { get; init; }
@@ -36,7 +39,7 @@ public sealed class Cli
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var services = new CliServices(TestScenarios.Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2, HttpHandler: Http, Time: Clock);
+        var services = new CliServices(Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2, HttpHandler: Http, Time: Clock);
         int code = await SweepApp.RunAsync(args, services, new CliConsole(stdout, stderr, IsTerminal: false), CancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

@@ -16,6 +16,7 @@ internal static class RunCommand
     public static Command Create(CliServices services, CliConsole console, CommonOptions common)
     {
         var sweep = new SweepFlags();
+        var model = new EvaluatorFlags();
         var workers = new Option<string?>("--workers")
         {
             Description = $"Evaluations run in parallel [default: all cores, {services.Cores} here]",
@@ -36,6 +37,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a structured parameter sweep on this machine (the original's --phase sweep).");
         sweep.AddTo(command);
+        model.AddTo(command);
         command.Options.Add(workers);
         command.Options.Add(output);
         command.Options.Add(dryRun);
@@ -43,8 +45,26 @@ internal static class RunCommand
         command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
+            int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
+            var modelOptions = model.Read(parse, workerCount, errors);
+            errors.ThrowIfAny();
+            return modelOptions is null
+                ? Run(parse, cli, null, cancellationToken)
+                : RunWithModel(parse, cli, modelOptions, cancellationToken);
+        });
+
+        async Task<int> RunWithModel(ParseResult parse, CliOutput cli, SweepHosting.Evaluation.Protocol.ProcessEvaluatorOptions options, CancellationToken cancellationToken)
+        {
+            await using var process = await EvaluatorFlags.StartAsync(options, cancellationToken);
+            return await Run(parse, cli, process, cancellationToken);
+        }
+
+        Task<int> Run(ParseResult parse, CliOutput cli, SweepHosting.Evaluation.Protocol.ProcessEvaluator? process, CancellationToken cancellationToken)
+        {
+            var errors = new ValidationErrors();
             var request = sweep.ReadRequest(parse, errors);
-            var plan = SweepRequestValidator.Validate(request, services.Catalog, errors, LimitFlags.Read(parse.GetValue(limits) ?? [], errors));
+            var catalog = process?.Catalog ?? services.Catalog;
+            var plan = SweepRequestValidator.Validate(request, catalog, errors, LimitFlags.Read(parse.GetValue(limits) ?? [], errors));
             int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
             var folder = new OutputFolder(parse.GetValue(output)!);
             if (folder.Problem() is { } problem)
@@ -58,17 +78,19 @@ internal static class RunCommand
                 cli.Warn(warning);
             }
 
-            var settings = new RunSettings(plan, request.BasePath, workerCount, folder);
+            var settings = new RunSettings(plan, request.BasePath, workerCount, folder, process);
             return parse.GetValue(dryRun)
                 ? Task.FromResult(DryRun.Show(settings, cli))
                 : new SweepRun(services, cli, settings).RunAsync(cancellationToken);
-        });
+        }
+
         return command;
     }
 }
 
 /// <summary>A validated <c>sweep run</c>: the plan and where and how to run it.</summary>
-internal sealed record RunSettings(SweepPlan Plan, string? BasePath, int Workers, OutputFolder Folder);
+/// <see cref="Model"/> is the user's model behind the evaluator protocol, null for the built-in one.
+internal sealed record RunSettings(SweepPlan Plan, string? BasePath, int Workers, OutputFolder Folder, SweepHosting.Evaluation.Protocol.ProcessEvaluator? Model = null);
 
 /// <summary><c>sweep run --dry-run</c>: what would run, and at most how many evaluations.</summary>
 internal static class DryRun

@@ -16,10 +16,28 @@ internal static class ScenariosCommand
             Description = "Show only this scenario [default: all]",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("scenarios", "List the scenarios and each parameter: name, type, default, valid range, description.") { name };
-        command.SetGuardedAction(common, console, (parse, cli, _) =>
+        var model = new EvaluatorFlags();
+        var command = new Command("scenarios", "List the scenarios and each parameter: name, type, default, valid range, description (of the built-in model, or of --evaluator's).") { name };
+        model.AddTo(command, all: false);
+        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
         {
-            var schemas = Select(services.Catalog, parse.GetValue(name));
+            var errors = new ValidationErrors();
+            var options = model.Read(parse, workers: 1, errors);
+            errors.ThrowIfAny();
+            if (options is null)
+            {
+                return Show(services.Catalog, parse, cli);
+            }
+
+            await using var process = await EvaluatorFlags.StartAsync(options, cancellationToken);
+            cli.Console.Out.WriteLine($"Evaluator {process.Identity} ({process.Command})");
+            return Show(process.Catalog, parse, cli);
+        });
+        return command;
+
+        int Show(SweepDomain.Evaluation.IScenarioCatalog catalog, ParseResult parse, CliOutput cli)
+        {
+            var schemas = Select(catalog, parse.GetValue(name));
             if (cli.Json)
             {
                 cli.WriteJson(schemas.Select(s => new
@@ -37,7 +55,7 @@ internal static class ScenariosCommand
                         description = p.Description,
                     }),
                 }));
-                return Task.FromResult(ExitCodes.Ok);
+                return ExitCodes.Ok;
             }
 
             var ansi = cli.Console.Spectre(cli.Console.Out);
@@ -48,9 +66,8 @@ internal static class ScenariosCommand
             }
 
             ansi.WriteLine("Use the names in stages, e.g. --stages \"behavioral:beta=0.5,1.0,2.5 max_M=2,4\". Integers stay integers: write max_M=2, not 2.0.");
-            return Task.FromResult(ExitCodes.Ok);
-        });
-        return command;
+            return ExitCodes.Ok;
+        }
     }
 
     private static IReadOnlyList<ScenarioSchema> Select(SweepDomain.Evaluation.IScenarioCatalog catalog, string? name)

@@ -1,5 +1,6 @@
 using SweepDomain.Evaluation;
 using SweepHosting.Evaluation;
+using SweepHosting.Evaluation.Protocol;
 
 namespace SweepCli.Progress;
 
@@ -10,7 +11,7 @@ namespace SweepCli.Progress;
 /// </summary>
 internal sealed class ProgressEvaluator : IEvaluator
 {
-    private readonly ParallelEvaluator _inner;
+    private readonly IEvaluator _inner;
     private readonly ProgressView _view;
 
     public ProgressEvaluator(IScenarioEvaluator evaluator, int workers, ProgressView view)
@@ -18,6 +19,16 @@ internal sealed class ProgressEvaluator : IEvaluator
         _view = view;
         _inner = new ParallelEvaluator(evaluator, workers, (_, _) => view.Evaluated());
     }
+
+    /// <summary>The user's model behind the evaluator protocol, on its own workers.</summary>
+    public ProgressEvaluator(ProcessEvaluator model, ProgressView view)
+    {
+        _view = view;
+        _inner = model;
+        model.OnEvaluated = (_, _) => view.Evaluated();
+    }
+
+    public EvaluatorIdentity Identity => _inner.Identity;
 
     public Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken)
     {

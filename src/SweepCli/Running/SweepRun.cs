@@ -25,7 +25,8 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         var writer = new SweepResultWriter(settings.Folder, Plan.Scenario);
         ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
         var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn);
-        var engine = new SweepEngine(new ProgressEvaluator(services.Evaluator, settings.Workers, view), observer);
+        var evaluator = settings.Model is { } model ? new ProgressEvaluator(model, view) : new ProgressEvaluator(services.Evaluator, settings.Workers, view);
+        var engine = new SweepEngine(evaluator, observer);
         WriteHeader(cli.Quiet ? TextWriter.Null : cli.Json ? cli.Console.Error : cli.Console.Out);
 
         long started = Stopwatch.GetTimestamp();
@@ -47,7 +48,7 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         }
 
         var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(Plan, outcome, timings, settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults);
+        var report = SweepReport.From(Plan, outcome, timings, settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults, evaluator.Identity);
         var files = new List<string>(observer.Files)
         {
             writer.WriteFinal(outcome.Stages[^1].Result),
@@ -76,6 +77,10 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
 
         w.WriteLine($"  base={Plan.Base} periods={Plan.Periods} tiers={StabilityTier.Format(Plan.Tiers)} rank-by={Plan.RankBy.ToText()} " +
                     $"k={Plan.KFactor} cross-scenario={Plan.CrossScenario ?? "none"} workers={settings.Workers}; at most {SweepLimits.Figure(SweepCost.Sweep(Plan))} evaluations");
+        if (settings.Model is { } model)
+        {
+            w.WriteLine($"  evaluator={model.Identity} (process: {model.Command}, {model.Workers} workers)");
+        }
     }
 
     private void Print(SweepReport report, IReadOnlyList<string> files)
@@ -102,6 +107,15 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         w.WriteLine($"  Final: {report.Final}");
         w.WriteLine($"  Evaluations: {SweepLimits.Figure(report.EvaluationsRequested)} requested, {SweepLimits.Figure(report.EvaluationsExecuted)} executed " +
                     $"({SweepLimits.Figure(report.EvaluationsRequested - report.EvaluationsExecuted)} reused); wall time {Eta.Format(wall)} ({wall:F1} s)");
+        if (report.Evaluator is { } identity && settings.Model is { } model)
+        {
+            w.WriteLine($"  Evaluator: {identity}; {report.Failures?.Count ?? 0} evaluations failed, {model.Retries} retried, {model.Restarts} workers restarted");
+            foreach (var failure in report.Failures ?? [])
+            {
+                w.WriteLine($"    failed: {failure.Scenario} {failure.Params} seed {failure.Seed}: {failure.Failure.Kind}: {failure.Failure.Reason}");
+            }
+        }
+
         w.WriteLine($"  Convention: {report.Convention}");
         w.WriteLine($"Sweep results saved to {settings.Folder.FullPath}");
     }

@@ -10,5 +10,8 @@ public enum EvaluationPhase { Screening, Tier, CrossCheck }
 /// </summary>
 public interface IEvaluator
 {
+    /// <summary>Which model this evaluator runs; the memo keys scores by it and the report names it.</summary>
+    EvaluatorIdentity Identity => EvaluatorIdentity.BuiltIn;
+
     Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
@@ -9,7 +10,9 @@ namespace SweepDomain.Results;
 /// <summary>
 /// Everything about a finished sweep: its settings, every stage's candidates with their seed scores, the stage
 /// results with cross-scenario figures, the final config and evaluation counts. Hosts may add wall-clock timings and
-/// where the base came from (<see cref="BaseSource"/>; null in reports written before it was recorded).
+/// where the base came from (<see cref="BaseSource"/>; null in reports written before it was recorded). It names the
+/// model that scored the sweep (<see cref="Evaluator"/>; null in reports written before it was recorded) and lists
+/// every evaluation that failed (<see cref="Failures"/>; null when none did).
 /// </summary>
 public sealed record SweepReport(
     string Scenario,
@@ -32,7 +35,9 @@ public sealed record SweepReport(
     double Alpha = SweepPlan.DefaultAlpha,
     bool Racing = false,
     int? RaceBlock = null,
-    double? Equivalence = null)
+    double? Equivalence = null,
+    EvaluatorIdentity? Evaluator = null,
+    IReadOnlyList<FailedEvaluation>? Failures = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -42,7 +47,7 @@ public sealed record SweepReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null, BaseSource? baseSource = null) => new(
+    public static SweepReport From(SweepPlan plan, SweepOutcome outcome, IReadOnlyDictionary<string, double>? timings = null, BaseSource? baseSource = null, EvaluatorIdentity? evaluator = null) => new(
         plan.Scenario,
         plan.CrossScenario,
         plan.Periods,
@@ -63,7 +68,9 @@ public sealed record SweepReport(
         plan.Alpha,
         plan.Racing,
         plan.Racing ? plan.RaceBlock : null,
-        plan.Equivalence);
+        plan.Equivalence,
+        evaluator,
+        outcome.Failures is { Count: > 0 } failures ? failures : null);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 

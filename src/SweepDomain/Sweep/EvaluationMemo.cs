@@ -10,17 +10,24 @@ namespace SweepDomain.Sweep;
 /// Non-finite scores are recorded as a failed seed with score 0 (sweep-semantics §3.3). A host that runs the stages
 /// apart (the durable orchestrator, one stage per execution) starts each stage's memo from the sweep's counts so far
 /// and <see cref="Remember"/>s the scores earlier stages already have for the stage's candidates, so it asks for and
-/// counts exactly what one memo across the whole sweep would.
+/// counts exactly what one memo across the whole sweep would. Every score is keyed by the evaluator's
+/// <see cref="IEvaluator.Identity"/> too, so scores of two models never answer for each other, and each failed
+/// evaluation is kept in <see cref="Failures"/> for the report.
 /// </summary>
 public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<string, ScenarioSchema> schemas, int requested = 0, int executed = 0)
 {
     private readonly Dictionary<Key, EvaluationScore> _scores = [];
+    private readonly List<FailedEvaluation> _failures = [];
+    private readonly EvaluatorIdentity _identity = evaluator.Identity;
 
     /// <summary>Evaluations the sweep asked for, counting repeats.</summary>
     public int Requested { get; private set; } = requested;
 
     /// <summary>Evaluations actually run.</summary>
     public int Executed { get; private set; } = executed;
+
+    /// <summary>The evaluations that failed, in the order their batches came back.</summary>
+    public IReadOnlyList<FailedEvaluation> Failures => _failures;
 
     /// <summary>Records a score an earlier stage already has; later requests for it are answered without evaluating.</summary>
     public void Remember(EvaluationRequest request, EvaluationScore score) => _scores[KeyOf(request)] = Sanitise(score);
@@ -49,6 +56,10 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
             for (int i = 0; i < missing.Count; i++)
             {
                 _scores[KeyOf(missing[i])] = Sanitise(scores[i]);
+                if (scores[i].Failure is { } failure)
+                {
+                    _failures.Add(new FailedEvaluation(missing[i].Scenario, missing[i].Params, missing[i].Seed, missing[i].Periods, failure));
+                }
             }
         }
 
@@ -68,8 +79,11 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
     private Key KeyOf(EvaluationRequest r)
     {
         var normal = schemas.TryGetValue(r.Scenario, out var schema) ? schema.Normalise(r.Params) : r.Params;
-        return new Key(r.Scenario, normal, r.Seed, r.Periods);
+        return new Key(_identity, r.Scenario, normal, r.Seed, r.Periods);
     }
 
-    private readonly record struct Key(string Scenario, ParamSet Params, int Seed, int Periods);
+    private readonly record struct Key(EvaluatorIdentity Evaluator, string Scenario, ParamSet Params, int Seed, int Periods);
 }
+
+/// <summary>One evaluation that failed: what was asked, and why it failed.</summary>
+public sealed record FailedEvaluation(string Scenario, ParamSet Params, int Seed, int Periods, EvaluationFailure Failure);

@@ -3,8 +3,8 @@ using SweepDomain.Parameters;
 
 namespace SweepDomain.Sweep;
 
-/// <summary>All stages of a sweep, the final carried-forward config and the evaluation counts.</summary>
-public sealed record SweepOutcome(IReadOnlyList<StageOutcome> Stages, ParamSet Final, int EvaluationsRequested, int EvaluationsExecuted);
+/// <summary>All stages of a sweep, the final carried-forward config, the evaluation counts and the evaluations that failed.</summary>
+public sealed record SweepOutcome(IReadOnlyList<StageOutcome> Stages, ParamSet Final, int EvaluationsRequested, int EvaluationsExecuted, IReadOnlyList<FailedEvaluation>? Failures = null);
 
 /// <summary>
 /// The structured sweep, written once (sweep-semantics §3): the stages in order, each run by <see cref="StageRunner"/>
@@ -30,6 +30,6 @@ public sealed class SweepEngine(IEvaluator evaluator, ISweepObserver? observer =
             await _observer.OnStageCompletedAsync(outcome);
         }
 
-        return new SweepOutcome(outcomes, incumbent, memo.Requested, memo.Executed);
+        return new SweepOutcome(outcomes, incumbent, memo.Requested, memo.Executed, memo.Failures.ToList());
     }
 }

@@ -30,6 +30,10 @@ public static class SummaryMarkdown
         md.AppendLine($"| Carry-forward | {report.CarryForward} (alpha {report.Alpha.ToString(CultureInfo.InvariantCulture)}) |");
         md.AppendLine($"| Racing | {(report.Racing ? $"on, blocks of {report.RaceBlock} seeds" : "off")} |");
         md.AppendLine($"| Evaluations | {report.EvaluationsRequested} requested, {report.EvaluationsExecuted} run |");
+        if (report.Evaluator is { } evaluator)
+        {
+            md.AppendLine($"| Evaluator | {Escape(evaluator.ToString())}; {report.Failures?.Count ?? 0} evaluations failed |");
+        }
         if (report.TimingsSeconds?.GetValueOrDefault(ResultText.TotalTiming) is { } total)
         {
             md.AppendLine($"| Wall time | {Eta.Format(total)} |");
@@ -50,6 +54,19 @@ public static class SummaryMarkdown
 
         AppendEvidence(md, report);
         AppendEffects(md, report);
+
+        if (report.Failures is { Count: > 0 } failures)
+        {
+            md.AppendLine().AppendLine("## Failed evaluations").AppendLine();
+            md.AppendLine("Each counts as score 0 and not passed.").AppendLine();
+            md.AppendLine("| Scenario | Parameters | Seed | Kind | Reason | Last line of stderr |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var f in failures)
+            {
+                string lastLine = f.Failure.StderrTail?.Split('\n')[^1] ?? "";
+                md.AppendLine($"| `{f.Scenario}` | {Cell(f.Params)} | {f.Seed} | {f.Failure.Kind} | {Escape(f.Failure.Reason)} | {Escape(lastLine)} |");
+            }
+        }
 
         md.AppendLine().AppendLine("## Final configuration").AppendLine();
         md.AppendLine("```json").AppendLine(System.Text.Json.JsonSerializer.Serialize(report.Final, new System.Text.Json.JsonSerializerOptions { WriteIndented = true })).AppendLine("```").AppendLine();
