@@ -50,11 +50,17 @@ public static class SweepCost
     /// <summary>
     /// False when stage <paramref name="stage"/>'s incumbent is certainly one of its grid's combinations, so it is not
     /// evaluated on top of the grid: no earlier stage sweeps any of its parameters (so their current values are the
-    /// plan's base values, or the defaults), and each of those values is on its axis. True otherwise (at most).
+    /// plan's base values, or the defaults), and each of those values is on its axis. True otherwise (at most), and
+    /// always for a stage over ranges: its drawn points are not known to hold the incumbent.
     /// </summary>
     public static bool IncumbentMayBeAdded(SweepPlan plan, int stage)
     {
         var spec = plan.Stages[stage];
+        if (spec.Design is not null)
+        {
+            return true;
+        }
+
         var names = spec.ParameterNames.ToHashSet(StringComparer.Ordinal);
         if (plan.Stages.Take(stage).Any(earlier => earlier.ParameterNames.Any(names.Contains)))
         {
