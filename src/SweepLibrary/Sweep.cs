@@ -49,13 +49,13 @@ public static class Sweep
         long started = Stopwatch.GetTimestamp();
         var outcome = await new SweepEngine(evaluator, observer).RunAsync(plan, cancellationToken);
         var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(plan, outcome, timings, plan.Base.Count > 0 ? BaseSource.Inline : BaseSource.Defaults);
+        var report = SweepReport.From(plan, outcome, timings, plan.Base.Count > 0 ? BaseSource.Inline : BaseSource.Defaults, evaluator.Identity);
         var files = new List<string>(observer.Files);
         if (writer is not null)
         {
             files.Add(writer.WriteFinal(outcome.Stages[^1].Result));
             files.Add(writer.WriteReport(report));
-            files.Add(writer.WriteSummary(SummaryMarkdown.Build(report)));
+            files.Add(writer.WriteSummary(SummaryMarkdown.Build(report, writer.Folder.Given)));
             var page = SweepPageData.FromReport(SweepPageSources.Run, report, DateTimeOffset.UtcNow) with { EvaluationsPlannedAtMost = SweepCost.Sweep(plan) };
             files.Add(writer.WritePage(page, files));
         }

@@ -45,7 +45,7 @@ public sealed class LibraryApiTests : IDisposable
 
         var results = await Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(viaLibrary));
 
-        string[] names = ["noisy_sweep_stage_A.json", "noisy_sweep_stage_A.png", "noisy_sweep_stage_B.json", "noisy_sweep_stage_B.png", "noisy_sweep.json", "noisy_sweep_report.json", "noisy_sweep_summary.md", "noisy_sweep_report.html"];
+        string[] names = ["noisy_sweep_stage_A.json", "noisy_sweep_stage_A.png", "noisy_sweep_effects_A.png", "noisy_sweep_stage_B.json", "noisy_sweep_stage_B.png", "noisy_sweep.json", "noisy_sweep_report.json", "noisy_sweep_summary.md", "noisy_sweep_report.html"];
         Assert.Equal(names.Order(), Directory.GetFiles(viaCli).Select(Path.GetFileName).Order());
         Assert.Equal(names.Order(), Directory.GetFiles(viaLibrary).Select(Path.GetFileName).Order());
         Assert.Equal(names.Select(n => Path.Combine(viaLibrary, n)).Order(), results.Files.Order());
@@ -161,7 +161,7 @@ public sealed class LibraryApiTests : IDisposable
         var phases = new List<string>();
         var results = await Sweep.RunAsync(
             [new("n", 2)], [new Stage("A", [new SweepDomain.Stages.GridAxis("x", [0.1, 0.3])])], "quadratic",
-            KitOptions() with { Evaluator = evaluator }, new SyncProgress(p => phases.Add($"{p.StageLabel}: {p.Phase}")));
+            KitOptions() with { Evaluator = evaluator }, new SyncProgress(p => phases.Add($"{p.StageLabel}: {p.PhaseText}")));
 
         Assert.Equal(["A: screening", "A: tier 1 of 2", "A: tier 2 of 2", "A: done"], phases);
         Assert.All(evaluator.Seen, r => Assert.Equal("quadratic", r.Scenario));
