@@ -14,7 +14,7 @@ public sealed class CancellationMarkerTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var marker = new CancellationMarker(new UnreadableStore(), TimeProvider.System, factory.CreateLogger<CancellationMarker>());
 
-        using (var watch = marker.WatchFor("unreadable"))
+        await using (var watch = marker.WatchFor("unreadable"))
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (logs.Lines.Count == 0)
