@@ -159,30 +159,16 @@ public sealed class CancellationTests(AzuriteAppFixture fixture)
     }
 
     /// <summary>A store whose reads answer only when their token is cancelled.</summary>
-    private sealed class SilentStore : IResultStore
+    private sealed class SilentStore : UnsupportedStore
     {
         public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default)
+        public override async Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default)
         {
             Reading.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return null;
         }
-
-        public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task DeleteAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<bool> CreateTextAsync(string name, string text, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<DateTimeOffset?> WrittenAtAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<TimeSpan?> AgeAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     /// <summary>A storage endpoint that counts its requests and says the container exists, or never answers.</summary>
