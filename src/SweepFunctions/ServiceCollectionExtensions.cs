@@ -36,7 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CancellationMarker>();
         services.AddSingleton<SweepLauncher>();
         services.AddSingleton<ScheduleRunner>();
-        services.AddSingleton(sp => new HealthProbe(ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value, HealthProbeClientOptions())));
+        services.AddSingleton(sp => new HealthProbe(ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value, HealthProbeClientOptions()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<SweepMetrics>();

@@ -14,7 +14,7 @@ public sealed class CancellationMarkerTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var marker = new CancellationMarker(new UnreadableStore(), TimeProvider.System, factory.CreateLogger<CancellationMarker>());
 
-        using (var watch = marker.WatchFor("unreadable"))
+        await using (var watch = marker.WatchFor("unreadable"))
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (logs.Lines.Count == 0)
@@ -28,22 +28,8 @@ public sealed class CancellationMarkerTests
         Assert.StartsWith("Warning: Sweep unreadable: the cancel marker could not be read; looking again in 1 s", logs.Lines[0]);
     }
 
-    private sealed class UnreadableStore : IResultStore
+    private sealed class UnreadableStore : UnsupportedStore
     {
-        public Task WriteTextAsync(string name, string text, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) => throw new IOException("storage is down");
-
-        public Task DeleteAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ListFolderAsync(string folder, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<bool> CreateTextAsync(string name, string text, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<DateTimeOffset?> WrittenAtAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<TimeSpan?> AgeAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public override Task<string?> ReadTextAsync(string name, CancellationToken cancellationToken = default) => throw new IOException("storage is down");
     }
 }

@@ -80,7 +80,7 @@ public sealed class CompositionTests
         string scenario = catalog.Names[0];
         EvaluationRequest[] requests = [new(scenario, ParamSet.Empty, 0, 20), new(scenario, ParamSet.Empty, 1, 20)];
 
-        var output = await activity.RunAsync(new EvaluateBatchInput("composition", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ConfigSeeds.Of(requests)));
+        var output = await activity.RunAsync(new EvaluateBatchInput("composition", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ConfigSeeds.Of(requests)), CancellationToken.None);
 
         Assert.Equal(2, output.Count);
         Assert.All(output.All, s => Assert.True(double.IsFinite(s.TotalScore)));

@@ -90,7 +90,7 @@ public sealed class HealthTests(AzuriteAppFixture fixture)
         var container = new Azure.Storage.Blobs.BlobContainerClient(
             new Uri($"http://127.0.0.1:{port}/devstoreaccount1/sweeps"),
             new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromMinutes(10) } });
-        var probe = new HealthProbe(container, TimeSpan.FromSeconds(1));
+        var probe = new HealthProbe(container, TimeProvider.System, TimeSpan.FromSeconds(1));
         var clock = Stopwatch.StartNew();
 
         // The storage client alone would wait 10 minutes for the answer; the probe must end long before, at its own 1 s.

@@ -14,32 +14,33 @@ namespace SweepFunctions.Activities;
 public sealed class EvaluateBatch(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<EvaluateBatch> logger)
 {
     [Function(nameof(EvaluateBatch))]
-    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input);
+    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input, cancellationToken);
 }
 
 /// <summary>Runs one batch of a stage winner's cross-scenario check; a separate name so its cost shows on its own.</summary>
 public sealed class CrossEvaluate(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<CrossEvaluate> logger)
 {
     [Function(nameof(CrossEvaluate))]
-    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input) =>
-        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input);
+    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input, cancellationToken);
 }
 
 internal static class BatchEvaluation
 {
     /// <summary>
     /// Evaluates the batch with <see cref="ParallelEvaluator"/>, unless the sweep was cancelled: a batch of a cancelled
-    /// sweep does not start, and a running one stops at its next evaluation. The scores go to the batch's score blob
+    /// sweep does not start, and a running one stops at its next evaluation, as it does when the host cancels the
+    /// invocation (<paramref name="cancellationToken"/>: shutdown). The scores go to the batch's score blob
     /// (<see cref="ScoreArchive"/>) and back to the orchestrator. A non-finite score is recorded as the memo would record
     /// it, because JSON cannot hold NaN. Logs the throughput (evaluations per second, per sweep, stage and phase), runs
     /// in a span of its own, and records the batch's wall time (<see cref="SweepMetrics"/>; the evaluator passed in
     /// counts and times each evaluation).
     /// </summary>
-    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input)
+    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input, CancellationToken cancellationToken)
     {
         using var span = SweepTelemetry.StartBatch(input, input.Configs.Sum(c => c.Seeds.Sum(r => r.Count)));
-        if (await cancellation.IsRequestedAsync(input.SweepId))
+        if (await cancellation.IsRequestedAsync(input.SweepId, cancellationToken))
         {
             throw new OperationCanceledException($"Sweep {input.SweepId} was cancelled; batch {input.Call}-{input.Batch} of stage {input.Stage + 1} is not run.");
         }
@@ -47,7 +48,7 @@ internal static class BatchEvaluation
         var requests = ConfigSeeds.Expand(input.Configs, input.Periods).ToList();
         var clock = Stopwatch.StartNew();
         IReadOnlyList<EvaluationScore> scores;
-        using (var watch = cancellation.WatchFor(input.SweepId))
+        await using (var watch = cancellation.WatchFor(input.SweepId, cancellationToken))
         {
             scores = new ParallelEvaluator(evaluator).Evaluate(requests, watch.Token).Select(EvaluationMemo.Sanitise).ToList();
         }
@@ -59,7 +60,7 @@ internal static class BatchEvaluation
         }
 
         var columns = ScoreColumns.From(scores);
-        await new ScoreArchive(store).WriteAsync(SweepBlobs.ScoreBatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoreSheet(input.Periods, input.Configs, columns));
+        await new ScoreArchive(store).WriteAsync(SweepBlobs.ScoreBatchBlob(input.SweepId, input.Stage, input.Call, input.Batch), new ScoreSheet(input.Periods, input.Configs, columns), cancellationToken);
 
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {Evaluations} evaluations in {Seconds:F2} s, {EvaluationsPerSecond:F2} evaluations/s",

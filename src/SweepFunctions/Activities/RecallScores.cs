@@ -13,14 +13,14 @@ namespace SweepFunctions.Activities;
 public sealed class RecallScores(IResultStore store)
 {
     [Function(nameof(RecallScores))]
-    public async Task<ScoreSheet> RunAsync([ActivityTrigger] StageRun input) =>
-        ScoreSheet.From(await RelevantAsync(new ScoreArchive(store), input), input.Plan.Periods);
+    public async Task<ScoreSheet> RunAsync([ActivityTrigger] StageRun input, CancellationToken cancellationToken) =>
+        ScoreSheet.From(await RelevantAsync(new ScoreArchive(store), input, cancellationToken), input.Plan.Periods);
 
     /// <summary>The earlier scores stage <see cref="StageRun.Stage"/> can reuse.</summary>
-    public static async Task<IReadOnlyList<ScoredRequest>> RelevantAsync(ScoreArchive archive, StageRun input) =>
+    public static async Task<IReadOnlyList<ScoredRequest>> RelevantAsync(ScoreArchive archive, StageRun input, CancellationToken cancellationToken = default) =>
         input.Stage == 0
             ? []
-            : StageRecall.Relevant(input.Plan, input.Stage, input.Incumbent, await archive.EarlierAsync(input.SweepId, input.Stage));
+            : StageRecall.Relevant(input.Plan, input.Stage, input.Incumbent, await archive.EarlierAsync(input.SweepId, input.Stage, cancellationToken));
 }
 
 /// <summary>

@@ -22,12 +22,12 @@ namespace SweepFunctions.Activities;
 public sealed class WriteStageResult(IResultStore store, ILogger<WriteStageResult> logger)
 {
     [Function(nameof(WriteStageResult))]
-    public async Task<WriteStageResultOutput> RunAsync([ActivityTrigger] WriteStageResultInput input)
+    public async Task<WriteStageResultOutput> RunAsync([ActivityTrigger] WriteStageResultInput input, CancellationToken cancellationToken)
     {
         var (stage, plan) = (input.Stage, input.Stage.Plan);
         var archive = new ScoreArchive(store);
-        var recalled = await RecallScores.RelevantAsync(archive, stage);
-        var scored = await archive.StageAsync(stage.SweepId, stage.Stage, plan.Periods, gather: true);
+        var recalled = await RecallScores.RelevantAsync(archive, stage, cancellationToken);
+        var scored = await archive.StageAsync(stage.SweepId, stage.Stage, plan.Periods, gather: true, cancellationToken);
 
         var memo = new EvaluationMemo(new RecordedEvaluator(scored, plan), plan.Schemas, input.RequestedBefore, input.ExecutedBefore);
         foreach (var known in recalled)
@@ -39,8 +39,8 @@ public sealed class WriteStageResult(IResultStore store, ILogger<WriteStageResul
         string label = outcome.Result.Label;
         string stageBlob = SweepBlobs.StageBlob(stage.SweepId, stage.Stage, label);
         string outcomeBlob = SweepBlobs.OutcomeBlob(stage.SweepId, stage.Stage, label);
-        await store.WriteTextAsync(stageBlob, StabilityResultFile.Write(plan.Scenario, [StabilityEntry.FromStage(outcome.Result)]));
-        await store.WriteTextAsync(outcomeBlob, JsonSerializer.Serialize(outcome, SweepReport.JsonOptions) + "\n");
+        await store.WriteTextAsync(stageBlob, StabilityResultFile.Write(plan.Scenario, [StabilityEntry.FromStage(outcome.Result)]), cancellationToken);
+        await store.WriteTextAsync(outcomeBlob, JsonSerializer.Serialize(outcome, SweepReport.JsonOptions) + "\n", cancellationToken);
 
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} saved: combined {Combined:F4}, improved {Improved}, {Executed} evaluations run",

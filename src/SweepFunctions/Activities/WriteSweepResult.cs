@@ -18,24 +18,24 @@ namespace SweepFunctions.Activities;
 public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResult> logger)
 {
     [Function(nameof(WriteSweepResult))]
-    public async Task<WriteSweepResultOutput> RunAsync([ActivityTrigger] WriteSweepResultInput input)
+    public async Task<WriteSweepResultOutput> RunAsync([ActivityTrigger] WriteSweepResultInput input, CancellationToken cancellationToken)
     {
         var stages = new List<StageOutcome>();
         foreach (string blob in input.OutcomeBlobs)
         {
-            string text = await store.ReadTextAsync(blob) ?? throw new InvalidOperationException($"Stage blob '{blob}' of sweep {input.SweepId} is missing.");
+            string text = await store.ReadTextAsync(blob, cancellationToken) ?? throw new InvalidOperationException($"Stage blob '{blob}' of sweep {input.SweepId} is missing.");
             stages.Add(JsonSerializer.Deserialize<StageOutcome>(text, SweepReport.JsonOptions)!);
         }
 
         var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted);
         string finalBlob = SweepBlobs.FinalBlob(input.SweepId, input.Plan.Scenario);
         string reportBlob = SweepBlobs.ReportBlob(input.SweepId);
-        await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]));
-        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource).ToJson());
+        await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]), cancellationToken);
+        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource).ToJson(), cancellationToken);
 
         if (input.ScheduleName is { } schedule)
         {
-            await store.WriteTextAsync(SweepBlobs.LatestBlob(schedule), new LatestPointer(input.SweepId, finalBlob).ToJson());
+            await store.WriteTextAsync(SweepBlobs.LatestBlob(schedule), new LatestPointer(input.SweepId, finalBlob).ToJson(), cancellationToken);
         }
 
         logger.LogInformation("Sweep {SweepId} saved to {FinalBlob} and {ReportBlob}", input.SweepId, finalBlob, reportBlob);

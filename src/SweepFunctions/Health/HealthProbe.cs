@@ -17,10 +17,16 @@ namespace SweepFunctions.Health;
 /// its own that does not retry) and the task hub (an instance query for one instance). Both run at once, each within
 /// <see cref="Timeout"/>. What each check saw is said in the app's own words: status codes and error codes of the
 /// storage service, never an exception's message, an endpoint, an account or a connection string.
+/// The route is anonymous, so an answer is kept for <see cref="CacheFor"/> after it was made (by the injected clock):
+/// callers within that time, and callers while a probe runs, share it instead of touching storage again.
 /// </summary>
-public sealed class HealthProbe(BlobContainerClient container, TimeSpan? timeout = null)
+public sealed class HealthProbe(BlobContainerClient container, TimeProvider clock, TimeSpan? timeout = null)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+
+    private Answer? _answer;
 
     public TimeSpan Timeout { get; } = timeout ?? DefaultTimeout;
 
@@ -29,12 +35,46 @@ public sealed class HealthProbe(BlobContainerClient container, TimeSpan? timeout
         ?? typeof(HealthProbe).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
+    /// <summary>
+    /// The answer of at most <see cref="CacheFor"/> ago for this task hub client, or a new one. The probe itself is
+    /// shared, so <paramref name="cancellationToken"/> (the caller went away) ends only this caller's wait; the probe
+    /// ends at its <see cref="Timeout"/>.
+    /// </summary>
     public async Task<HealthView> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
+        var answer = Volatile.Read(ref _answer);
+        while (answer is null || answer.Client != client || IsStale(answer))
+        {
+            var probe = new TaskCompletionSource<(HealthView View, DateTimeOffset At)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var fresh = new Answer(client, probe.Task);
+            var seen = Interlocked.CompareExchange(ref _answer, fresh, answer);
+            if (seen == answer)
+            {
+                // This caller won the race to refresh: only it starts a probe, and every caller waits for its answer.
+                _ = ProbeAsync(client).ContinueWith(
+                    t => { if (t.IsCompletedSuccessfully) probe.SetResult(t.Result); else probe.SetException(t.Exception!.InnerExceptions); },
+                    TaskScheduler.Default);
+            }
+
+            answer = seen == answer ? fresh : seen;
+        }
+
+        return (await answer.Probe.WaitAsync(cancellationToken)).View;
+    }
+
+    private bool IsStale(Answer answer) =>
+        answer.Probe.IsCompleted && clock.GetUtcNow() - answer.Probe.Result.At >= CacheFor;
+
+    private async Task<(HealthView View, DateTimeOffset At)> ProbeAsync(DurableTaskClient client)
+    {
         var checks = await Task.WhenAll(
-            RunAsync(HealthCheckView.ResultsStorage, StorageAsync, cancellationToken),
-            RunAsync(HealthCheckView.TaskHub, token => TaskHubAsync(client, token), cancellationToken));
-        return new HealthView
+            RunAsync(HealthCheckView.ResultsStorage, StorageAsync, CancellationToken.None),
+            RunAsync(HealthCheckView.TaskHub, token => TaskHubAsync(client, token), CancellationToken.None));
+        return (Viewed(checks), clock.GetUtcNow());
+    }
+
+    private static HealthView Viewed(HealthCheckView[] checks) =>
+        new()
         {
             Status = checks.All(c => c.Status == HealthView.Healthy) ? HealthView.Healthy : HealthView.Unhealthy,
             AppVersion = AppVersion,
@@ -42,7 +82,6 @@ public sealed class HealthProbe(BlobContainerClient container, TimeSpan? timeout
             DotnetVersion = RuntimeInformation.FrameworkDescription,
             Checks = checks,
         };
-    }
 
     private async Task<string> StorageAsync(CancellationToken cancellationToken) =>
         (await container.ExistsAsync(cancellationToken)).Value
@@ -98,4 +137,6 @@ public sealed class HealthProbe(BlobContainerClient container, TimeSpan? timeout
         AggregateException { InnerException: { } inner } => Describe(inner, timedOut),
         _ => $"the check failed ({e.GetType().Name})",
     };
+
+    private sealed record Answer(DurableTaskClient Client, Task<(HealthView View, DateTimeOffset At)> Probe);
 }

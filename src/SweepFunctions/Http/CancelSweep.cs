@@ -20,9 +20,10 @@ public sealed class CancelSweep(CancellationMarker marker)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Cancel)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
-        string id)
+        string id,
+        CancellationToken cancellationToken = default)
     {
-        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id) : null;
+        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, cancellationToken) : null;
         if (sweep is null)
         {
             return await ProblemResponses.NotFoundAsync(request, id);
@@ -33,6 +34,7 @@ public sealed class CancelSweep(CancellationMarker marker)
             return await ProblemResponses.ConflictAsync(request, "The sweep has already finished.", $"Sweep '{id}' is {sweep.RuntimeStatus}; there is nothing to cancel.");
         }
 
+        // Once begun, a cancel completes: a client that goes away now does not leave a marker without a termination.
         await marker.RequestAsync(id, "Cancelled through the API.");
         await client.TerminateInstanceAsync(id, "Cancelled through the API.");
         return await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, new CancelAcceptedView { Id = id, CancelRequested = true, SweepStatusUri = JsonResponses.SweepStatusUri(request, id) });

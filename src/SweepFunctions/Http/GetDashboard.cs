@@ -22,7 +22,8 @@ public sealed class GetDashboard(TimeProvider clock, ILogger<GetDashboard> logge
     [Function(nameof(GetDashboard))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Dashboard)] HttpRequestData request,
-        [DurableClient] DurableTaskClient client)
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken = default)
     {
         var query = HttpUtility.ParseQueryString(request.Url.Query);
         string listUrl = HtmlResponses.PathOf(request, SweepRoutes.Dashboard);
@@ -38,7 +39,7 @@ public sealed class GetDashboard(TimeProvider clock, ILogger<GetDashboard> logge
 
         var statuses = names.Select(n => Enum.Parse<OrchestrationRuntimeStatus>(n, ignoreCase: true)).Distinct().ToList();
         int pageSize = int.TryParse(query["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out int size) ? size : SweepListing.DefaultPageSize;
-        var list = await SweepListing.ListAsync(client, new SweepListQuery(statuses.Count > 0 ? statuses : null, pageSize, query["continuationToken"] is { Length: > 0 } token ? token : null), logger);
+        var list = await SweepListing.ListAsync(client, new SweepListQuery(statuses.Count > 0 ? statuses : null, pageSize, query["continuationToken"] is { Length: > 0 } token ? token : null), logger, cancellationToken);
         if (list is null)
         {
             return await HtmlResponses.WriteAsync(request, HttpStatusCode.BadRequest, SweepPage.RenderMessage(new MessagePageData(

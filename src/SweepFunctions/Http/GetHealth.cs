@@ -17,9 +17,10 @@ public sealed class GetHealth(HealthProbe probe)
     [Function(nameof(GetHealth))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SweepRoutes.Health)] HttpRequestData request,
-        [DurableClient] DurableTaskClient client)
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken = default)
     {
-        var health = await probe.CheckAsync(client);
+        var health = await probe.CheckAsync(client, cancellationToken);
         var response = await JsonResponses.WriteAsync(request, health.Status == HealthView.Healthy ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable, health);
         response.Headers.Add("Cache-Control", "no-store");
         return response;

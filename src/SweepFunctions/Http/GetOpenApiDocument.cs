@@ -29,11 +29,12 @@ public sealed class GetOpenApiDocument
 
     [Function(nameof(GetOpenApiDocument))]
     public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SweepRoutes.OpenApi)] HttpRequestData request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SweepRoutes.OpenApi)] HttpRequestData request,
+        CancellationToken cancellationToken = default)
     {
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", $"{ContentType}; charset=utf-8");
-        await response.Body.WriteAsync(Document.Value);
+        await response.Body.WriteAsync(Document.Value, cancellationToken);
         return response;
     }
 }

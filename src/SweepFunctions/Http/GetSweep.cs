@@ -20,9 +20,10 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Sweep)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
-        string id)
+        string id,
+        CancellationToken cancellationToken = default)
     {
-        var view = await ReadAsync(client, store, logger, id);
+        var view = await ReadAsync(client, store, logger, id, cancellationToken);
         return view is null
             ? await ProblemResponses.NotFoundAsync(request, id)
             : await JsonResponses.WriteAsync(request, HttpStatusCode.OK, view);
@@ -32,13 +33,13 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
     /// The status of sweep <paramref name="id"/> as this route answers it (and the sweep's page shows it), or null when
     /// there is no such sweep.
     /// </summary>
-    public static async Task<SweepStatusView?> ReadAsync(DurableTaskClient client, IResultStore store, ILogger logger, string id)
+    public static async Task<SweepStatusView?> ReadAsync(DurableTaskClient client, IResultStore store, ILogger logger, string id, CancellationToken cancellationToken = default)
     {
         // Inputs and outputs are asked for: the output holds a completed sweep's stages, and the failure details come with them.
-        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true) : null;
+        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
         if (sweep is null)
         {
-            return InstanceIds.IsValid(id) ? await PurgedSweepStatus.ReadAsync(store, id) : null;
+            return InstanceIds.IsValid(id) ? await PurgedSweepStatus.ReadAsync(store, id, cancellationToken) : null;
         }
 
         // A completed sweep's stages are in its output; a running one's finished stages travel in its input.
@@ -53,8 +54,8 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             LastUpdatedAt = sweep.LastUpdatedAt,
             Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),
             Stages = output?.Stages ?? input?.SoFar?.Finished ?? [],
-            Final = output is null ? null : await FinalOfAsync(store, output),
-            Blobs = await ResultFilesAsync(store, id),
+            Final = output is null ? null : await FinalOfAsync(store, output, cancellationToken),
+            Blobs = await ResultFilesAsync(store, id, cancellationToken),
             Failure = FailureOf(sweep.FailureDetails),
         };
     }
@@ -85,16 +86,16 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
     /// The sweep's result files (<see cref="SweepBlobs.ResultFolders"/>, without the cancel marker): a few names per
     /// stage, whatever the stage's size, since the score batches' folders are never listed.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> ResultFilesAsync(IResultStore store, string id)
+    private static async Task<IReadOnlyList<string>> ResultFilesAsync(IResultStore store, string id, CancellationToken cancellationToken)
     {
-        var folders = await Task.WhenAll(SweepBlobs.ResultFolders(id).Select(folder => store.ListFolderAsync(folder)));
+        var folders = await Task.WhenAll(SweepBlobs.ResultFolders(id).Select(folder => store.ListFolderAsync(folder, cancellationToken)));
         return folders.SelectMany(names => names).Where(name => name != SweepBlobs.CancelBlob(id)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The winner in the stability format, as written to the final blob.</summary>
-    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output)
+    private static async Task<JsonElement?> FinalOfAsync(IResultStore store, SweepOutput output, CancellationToken cancellationToken)
     {
-        if (await store.ReadTextAsync(output.FinalBlob) is not { } text)
+        if (await store.ReadTextAsync(output.FinalBlob, cancellationToken) is not { } text)
         {
             return null;
         }

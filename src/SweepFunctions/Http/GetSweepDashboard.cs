@@ -28,20 +28,21 @@ public sealed class GetSweepDashboard(IResultStore store, ILogger<GetSweepDashbo
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.SweepDashboard)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
-        string id)
+        string id,
+        CancellationToken cancellationToken = default)
     {
         string listUrl = HtmlResponses.PathOf(request, SweepRoutes.Dashboard);
-        var status = await GetSweep.ReadAsync(client, store, logger, id);
+        var status = await GetSweep.ReadAsync(client, store, logger, id, cancellationToken);
         if (status is null)
         {
             return await HtmlResponses.WriteAsync(request, HttpStatusCode.NotFound,
                 SweepPage.RenderMessage(new MessagePageData("No such sweep", $"There is no sweep with id '{id}'.", listUrl)));
         }
 
-        string? report = status.IsCompleted ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id)) : null;
+        string? report = status.IsCompleted ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id), cancellationToken) : null;
         var outcomes = report is not null
             ? []
-            : (await Task.WhenAll(status.Stages.Select(s => store.ReadTextAsync(s.OutcomeBlob ?? SweepBlobs.OutcomeBlob(id, s.Stage - 1, s.Label))))).OfType<string>().ToList();
+            : (await Task.WhenAll(status.Stages.Select(s => store.ReadTextAsync(s.OutcomeBlob ?? SweepBlobs.OutcomeBlob(id, s.Stage - 1, s.Label), cancellationToken)))).OfType<string>().ToList();
         var data = new SweepPageData
         {
             Source = SweepPageSources.Live,
@@ -49,7 +50,7 @@ public sealed class GetSweepDashboard(IResultStore store, ILogger<GetSweepDashbo
             Status = status,
             ReportJson = report,
             OutcomeJsons = outcomes,
-            RequestJson = report is null ? await store.ReadTextAsync(SweepBlobs.RequestBlob(id)) : null,
+            RequestJson = report is null ? await store.ReadTextAsync(SweepBlobs.RequestBlob(id), cancellationToken) : null,
             Live = new LiveRoutes(
                 HtmlResponses.PathOf(request, SweepRoutes.SweepPath(id)),
                 HtmlResponses.PathOf(request, SweepRoutes.SweepPath(id) + SweepRoutes.Stage[SweepRoutes.Sweep.Length..]),

@@ -24,11 +24,12 @@ public sealed class GetSweepReport(IResultStore store)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Report)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
-        string id)
+        string id,
+        CancellationToken cancellationToken = default)
     {
-        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id) : null;
+        var sweep = InstanceIds.IsValid(id) ? await client.GetInstanceAsync(id, cancellationToken) : null;
         // A sweep whose history was purged keeps its report: it is served from the blob alone.
-        string? report = InstanceIds.IsValid(id) ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id)) : null;
+        string? report = InstanceIds.IsValid(id) ? await store.ReadTextAsync(SweepBlobs.ReportBlob(id), cancellationToken) : null;
         if (sweep is null && report is null)
         {
             return await ProblemResponses.NotFoundAsync(request, id);
@@ -41,7 +42,7 @@ public sealed class GetSweepReport(IResultStore store)
 
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", $"{ApiJson.ContentType}; charset=utf-8");
-        await response.WriteStringAsync(report);
+        await response.WriteStringAsync(report, cancellationToken);
         return response;
     }
 }

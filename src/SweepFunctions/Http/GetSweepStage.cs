@@ -26,9 +26,10 @@ public sealed class GetSweepStage(IResultStore store, ILogger<GetSweepStage> log
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Stage)] HttpRequestData request,
         [DurableClient] DurableTaskClient client,
         string id,
-        string stage)
+        string stage,
+        CancellationToken cancellationToken = default)
     {
-        var sweep = await GetSweep.ReadAsync(client, store, logger, id);
+        var sweep = await GetSweep.ReadAsync(client, store, logger, id, cancellationToken);
         if (sweep is null)
         {
             return await ProblemResponses.NotFoundAsync(request, id);
@@ -47,14 +48,14 @@ public sealed class GetSweepStage(IResultStore store, ILogger<GetSweepStage> log
         }
 
         string blob = finished.OutcomeBlob ?? SweepBlobs.OutcomeBlob(id, number - 1, finished.Label);
-        if (await store.ReadTextAsync(blob) is not { } outcome)
+        if (await store.ReadTextAsync(blob, cancellationToken) is not { } outcome)
         {
             return await ProblemResponses.StageOutcomeMissingAsync(request, id, number, blob);
         }
 
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", $"{ApiJson.ContentType}; charset=utf-8");
-        await response.WriteStringAsync(outcome);
+        await response.WriteStringAsync(outcome, cancellationToken);
         return response;
     }
 }

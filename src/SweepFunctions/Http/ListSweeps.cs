@@ -29,7 +29,8 @@ public sealed class ListSweeps(ILogger<ListSweeps> logger)
     [Function(nameof(ListSweeps))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = SweepRoutes.Sweeps)] HttpRequestData request,
-        [DurableClient] DurableTaskClient client)
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var query = Parse(request.Query, errors);
@@ -38,7 +39,7 @@ public sealed class ListSweeps(ILogger<ListSweeps> logger)
             return await ProblemResponses.BadRequestAsync(request, InvalidQueryTitle, errors);
         }
 
-        var page = await SweepListing.ListAsync(client, query, logger);
+        var page = await SweepListing.ListAsync(client, query, logger, cancellationToken);
         if (page is null)
         {
             errors.Add(QueryContinuationToken, $"'{Shorten(query.ContinuationToken!)}' is not a continuation token of this list. Pass the continuationToken of the previous page exactly as it came, or leave it out to start from the first page.");

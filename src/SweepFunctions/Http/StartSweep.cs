@@ -29,7 +29,8 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
     [Function(nameof(StartSweep))]
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = SweepRoutes.Sweeps)] HttpRequestData request,
-        [DurableClient] DurableTaskClient client)
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken = default)
     {
         string? contentType = request.Headers.TryGetValues("Content-Type", out var types) ? string.Join(",", types) : null;
         if (!IsJson(contentType))
@@ -39,7 +40,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
 
         int limit = options.Value.MaxRequestBytes;
         long? declared = request.Headers.TryGetValues("Content-Length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out long n) ? n : null;
-        string? body = declared > limit ? null : await ReadAtMostAsync(request.Body, limit);
+        string? body = declared > limit ? null : await ReadAtMostAsync(request.Body, limit, cancellationToken);
         if (body is null)
         {
             return await ProblemResponses.PayloadTooLargeAsync(request, declared, limit);
@@ -53,7 +54,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
 
         var errors = new ValidationErrors();
         var sweepRequest = SweepRequestJson.Parse(body, errors);
-        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors);
+        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors, cancellationToken);
         if (plan is null)
         {
             return await ProblemResponses.InvalidRequestAsync(request, errors);
@@ -62,19 +63,20 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
         string sweepId = sweepRequest!.InstanceId ?? Guid.NewGuid().ToString("N");
         if (sweepRequest.InstanceId is not null)
         {
-            if (await client.GetInstanceAsync(sweepId) is { } existing)
+            if (await client.GetInstanceAsync(sweepId, cancellationToken) is { } existing)
             {
                 return await ProblemResponses.ConflictAsync(request, existing.IsCompleted ? "The sweep id is taken." : "The sweep is already running.",
                     $"Sweep '{sweepId}' is {existing.RuntimeStatus}; {(existing.IsCompleted ? "its results live under that id, so choose another instanceId" : "cancel it or choose another instanceId")}.");
             }
 
-            if ((await store.ListAsync(SweepBlobs.SweepPrefix(sweepId))).FirstOrDefault(b => b != SweepBlobs.RequestBlob(sweepId)) is { } first)
+            if ((await store.ListAsync(SweepBlobs.SweepPrefix(sweepId), cancellationToken)).FirstOrDefault(b => b != SweepBlobs.RequestBlob(sweepId)) is { } first)
             {
                 return await ProblemResponses.ConflictAsync(request, "The sweep id is taken.",
                     $"Results of an earlier sweep '{sweepId}' are stored under '{sweepId}/' (for example {first}); choose another instanceId.");
             }
         }
 
+        // Once the start begins it completes: a client that goes away now does not leave a half-made claim on the id.
         try
         {
             if (await launcher.StartAsync(client, sweepId, plan, sweepRequest) == StartResult.Taken)
@@ -101,12 +103,12 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
          (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The body as UTF-8 text, or null as soon as it runs past <paramref name="limit"/> bytes (a missing or false Content-Length).</summary>
-    private static async Task<string?> ReadAtMostAsync(Stream body, int limit)
+    private static async Task<string?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await body.ReadAsync(chunk)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {

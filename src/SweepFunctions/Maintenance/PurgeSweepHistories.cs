@@ -21,8 +21,8 @@ public sealed class PurgeSweepHistories(IOptions<SweepAppOptions> options, TimeP
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     [Function(nameof(PurgeSweepHistories))]
-    public Task<int> RunAsync([TimerTrigger("%Sweep:PurgeCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
-        PurgeAsync(client);
+    public Task<int> RunAsync([TimerTrigger("%Sweep:PurgeCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        PurgeAsync(client, cancellationToken);
 
     /// <returns>How many instances were purged.</returns>
     public async Task<int> PurgeAsync(DurableTaskClient client, CancellationToken cancellationToken = default)

@@ -11,6 +11,6 @@ namespace SweepFunctions.Schedules;
 public sealed class ScheduledRecalibration(ScheduleRunner runner)
 {
     [Function(nameof(ScheduledRecalibration))]
-    public Task RunAsync([TimerTrigger("%Sweep:ScheduleCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
-        runner.RunAsync(client);
+    public Task RunAsync([TimerTrigger("%Sweep:ScheduleCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        runner.RunAsync(client, cancellationToken);
 }

@@ -14,6 +14,8 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock, I
 
     private ILogger Logger => logger;
 
+    private TimeProvider Clock => clock;
+
     public Task RequestAsync(string sweepId, string reason, CancellationToken cancellationToken = default) =>
         store.WriteTextAsync(SweepBlobs.CancelBlob(sweepId), System.Text.Json.JsonSerializer.Serialize(new { requestedAt = clock.GetUtcNow(), reason }) + "\n", cancellationToken);
 
@@ -21,48 +23,55 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock, I
         await store.ReadTextAsync(SweepBlobs.CancelBlob(sweepId), cancellationToken) is not null;
 
     /// <summary>
-    /// A watch whose <see cref="Watch.Token"/> is cancelled once the marker of <paramref name="sweepId"/> appears;
-    /// disposing it ends the watch. A failed look-up is not a cancellation: it is logged as a warning, and the next tick
-    /// looks again.
+    /// A watch whose <see cref="Watch.Token"/> is cancelled once the marker of <paramref name="sweepId"/> appears, or
+    /// once <paramref name="cancellationToken"/> is (the host shuts down); it looks every <see cref="PollInterval"/> of
+    /// the injected clock. Disposing it ends the watch: it stops the look-up, waits for it to end, and only then frees
+    /// its token sources. A failed look-up is not a cancellation: it is logged as a warning, and the next tick looks again.
     /// </summary>
-    public Watch WatchFor(string sweepId) => new(this, sweepId);
+    public Watch WatchFor(string sweepId, CancellationToken cancellationToken = default) => new(this, sweepId, cancellationToken);
 
-    public sealed class Watch : IDisposable
+    public sealed class Watch : IAsyncDisposable
     {
-        private readonly CancellationTokenSource _cancelled = new();
+        private readonly CancellationTokenSource _cancelled;
         private readonly CancellationTokenSource _stop = new();
+        private readonly Task _looking;
 
-        internal Watch(CancellationMarker marker, string sweepId)
+        internal Watch(CancellationMarker marker, string sweepId, CancellationToken cancellationToken)
         {
+            _cancelled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Token = _cancelled.Token;
-            var stop = _stop.Token;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    while (!stop.IsCancellationRequested)
-                    {
-                        await Task.Delay(PollInterval, stop);
-                        if (await LooksCancelledAsync(marker, sweepId, stop))
-                        {
-                            _cancelled.Cancel();
-                            return;
-                        }
-                    }
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    // disposed: the batch is over
-                }
-            }, CancellationToken.None);
+            _looking = LookAsync(marker, sweepId, _cancelled, _stop.Token);
         }
 
         public CancellationToken Token { get; }
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
-            _stop.Cancel();
+            await _stop.CancelAsync();
+            await _looking;
             _stop.Dispose();
+            _cancelled.Dispose();
+        }
+
+        private static async Task LookAsync(CancellationMarker marker, string sweepId, CancellationTokenSource cancelled, CancellationToken stop)
+        {
+            await Task.Yield();
+            try
+            {
+                while (!stop.IsCancellationRequested && !cancelled.IsCancellationRequested)
+                {
+                    await Task.Delay(PollInterval, marker.Clock, stop);
+                    if (await LooksCancelledAsync(marker, sweepId, stop))
+                    {
+                        await cancelled.CancelAsync();
+                        return;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // disposed: the batch is over
+            }
         }
 
         private static async Task<bool> LooksCancelledAsync(CancellationMarker marker, string sweepId, CancellationToken stop)
@@ -71,7 +80,7 @@ public sealed class CancellationMarker(IResultStore store, TimeProvider clock, I
             {
                 return await marker.IsRequestedAsync(sweepId, stop);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stop.IsCancellationRequested)
             {
                 marker.Logger.LogWarning(e, "Sweep {SweepId}: the cancel marker could not be read; looking again in {Seconds} s", sweepId, PollInterval.TotalSeconds);
                 return false;

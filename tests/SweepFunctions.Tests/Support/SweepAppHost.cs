@@ -107,6 +107,9 @@ public sealed class SweepAppHost : IAsyncDisposable
         public ConcurrentDictionary<EvaluateBatchInput, byte> Running { get; } = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Runs a batch with <see cref="CurrentBatch"/> set, listed as running until it returns or throws.</summary>
+        /// <summary>Cancelled when the app host stops, as the Functions host cancels its invocations at shutdown.</summary>
+        public CancellationTokenSource Stopping { get; } = new();
+
         public async Task<ScoreColumns> RunBatchAsync(EvaluateBatchInput input, Func<EvaluateBatchInput, Task<ScoreColumns>> run)
         {
             CurrentBatchSlot.Value = input;
@@ -142,11 +145,11 @@ public sealed class SweepAppHost : IAsyncDisposable
             recorder.Episodes.AddOrUpdate(context.InstanceId, 1, (_, episodes) => episodes + 1);
             return SweepOrchestrator.RunAsync(context, input!);
         });
-        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, Create<EvaluateBatch>().RunAsync)));
-        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, Create<CrossEvaluate>().RunAsync)));
-        registry.AddActivityFunc(nameof(RecallScores), Measured<StageRun, ScoreSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i)));
-        registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i)));
-        registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i)));
+        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<EvaluateBatch>().RunAsync(b, recorder.Stopping.Token))));
+        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<CrossEvaluate>().RunAsync(b, recorder.Stopping.Token))));
+        registry.AddActivityFunc(nameof(RecallScores), Measured<StageRun, ScoreSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i, recorder.Stopping.Token)));
+        registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i, recorder.Stopping.Token)));
+        registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i, recorder.Stopping.Token)));
     }
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
@@ -171,6 +174,7 @@ public sealed class SweepAppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _recorder.Stopping.CancelAsync();
         await _durable.DisposeAsync();
         await Services.DisposeAsync();
     }
