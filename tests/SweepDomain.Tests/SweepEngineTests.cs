@@ -183,6 +183,21 @@ public class SweepEngineTests
         Assert.Equal([.. stagePhases, .. stagePhases], observer.Progress.Select(p => p.Phase));
     }
 
+    [Fact]
+    public async Task Progress_of_a_stage_with_adaptive_rounds_names_each_round_after_screening_the_sobol_points()
+    {
+        var observer = new ListObserver();
+
+        await new SweepEngine(new RecordingEvaluator(), observer).RunAsync(Plan(["A[sobol 16, adaptive 8]:x=0..1 n=1..10"]));
+
+        // 16 Sobol points and the incumbent, then 8 adaptive candidates in rounds of max(4, 16 / 4) = 4, then the tiers
+        // (2 + the incumbent, then 1 + the incumbent, 2 more seeds each).
+        Assert.Equal(
+            ["A screening: 17", "A adaptive round 1 of 2: 4", "A adaptive round 2 of 2: 4", "A tier 1 of 2: 6", "A tier 2 of 2: 4", "A done: 0"],
+            observer.Progress.Select(p => $"{p.StageLabel} {p.PhaseText}: {p.PhaseEvaluations}"));
+        Assert.Equal([null, new AdaptiveRound(1, 2), new AdaptiveRound(2, 2), null, null, null], observer.Progress.Select(p => p.Round));
+    }
+
     private sealed class ListObserver : ISweepObserver
     {
         public List<string> Events { get; } = [];

@@ -35,6 +35,10 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
                 view.Line($"Stage '{stage.Label}' ({p.StageIndex + 1}/{p.StageCount}): [{string.Join(", ", stage.ParameterNames)}] ({combos} combos{extra})");
                 view.Begin(new ProgressStep(ProgressKind.Screening, $"{stage.Label} · screening"), p.PhaseEvaluations);
                 break;
+            case StagePhase.Adaptive:
+                view.Line($"  {char.ToUpperInvariant(p.PhaseText[0])}{p.PhaseText[1..]}: {p.PhaseEvaluations} candidates around the best so far");
+                view.Begin(new ProgressStep(ProgressKind.Screening, $"{stage.Label} · {p.PhaseText}"), p.PhaseEvaluations);
+                break;
             case StagePhase.CrossCheck:
                 view.Line($"  Cross-scenario check: {string.Join(", ", plan.Schemas.Keys)} x {plan.CrossSeeds} seeds");
                 view.Begin(new ProgressStep(ProgressKind.CrossCheck, $"{stage.Label} · cross-check"), p.PhaseEvaluations);

@@ -27,11 +27,17 @@ public static class AdaptiveSampler
     /// <summary>New candidates per round: a quarter of the Sobol points, at least 4, at most what is left.</summary>
     public static int BatchSize(StageDesign design) => Math.Max(4, design.Points / 4);
 
+    /// <summary>The rounds a design plans: as many batches as it takes to draw its adaptive candidates.</summary>
+    public static int Rounds(StageDesign design) => design.Adaptive <= 0 ? 0 : (design.Adaptive + BatchSize(design) - 1) / BatchSize(design);
+
     /// <summary>
     /// Screens the adaptive rounds of <paramref name="stage"/> after <paramref name="screened"/> (best first) and
-    /// returns every screened candidate, best first as <see cref="Screening"/> orders them.
+    /// returns every screened candidate, best first as <see cref="Screening"/> orders them. <paramref name="onRound"/>,
+    /// if given, hears of each round before it is screened, with the candidates it asks for.
     /// </summary>
-    public static async Task<IReadOnlyList<Candidate>> RunAsync(IReadOnlyList<Candidate> screened, StageSpec stage, SweepPlan plan, EvaluationMemo memo, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Candidate>> RunAsync(
+        IReadOnlyList<Candidate> screened, StageSpec stage, SweepPlan plan, EvaluationMemo memo, CancellationToken cancellationToken,
+        Func<AdaptiveRound, int, Task>? onRound = null)
     {
         var design = stage.Design;
         if (design is not { Adaptive: > 0 })
@@ -53,6 +59,11 @@ public static class AdaptiveSampler
             nextIndex += batch.Count;
             if (batch.Count > 0)
             {
+                if (onRound is not null)
+                {
+                    await onRound(new AdaptiveRound(round + 1, Rounds(design)), batch.Count);
+                }
+
                 all.AddRange(await Screening.RunAsync(batch, plan, memo, cancellationToken));
             }
 

@@ -24,14 +24,15 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         int requestedBefore = memo.Requested, executedBefore = memo.Executed;
         long planned = SweepCost.Add(SweepCost.Add(requestedBefore, SweepCost.Stage(plan, index)), later);
         BestSoFar? best = null;
-        Task Report(StagePhase phase, int evaluations, TierStep? step = null) => _observer.OnProgressAsync(
-            new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step, plan.Tiers.Count));
+        Task Report(StagePhase phase, int evaluations, TierStep? step = null, AdaptiveRound? round = null) => _observer.OnProgressAsync(
+            new SweepProgress(index, plan.Stages.Count, stage.Label, phase, evaluations, memo.Requested, memo.Executed, planned, best, index, step, plan.Tiers.Count, round));
 
         cancellationToken.ThrowIfCancellationRequested();
         var candidates = StageCandidates.Build(stage, incumbent, plan.Schema);
         await Report(StagePhase.Screening, candidates.Count);
         var screened = await Screening.RunAsync(candidates, plan, memo, cancellationToken);
-        screened = await AdaptiveSampler.RunAsync(screened, stage, plan, memo, cancellationToken);
+        screened = await AdaptiveSampler.RunAsync(screened, stage, plan, memo, cancellationToken,
+            (round, evaluations) => Report(StagePhase.Adaptive, evaluations, round: round));
         best = Best(screened[0], plan);
 
         var tiers = await TieredStability.RunAsync(screened, plan, memo, new TieredStability.Listener(

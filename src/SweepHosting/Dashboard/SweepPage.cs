@@ -14,7 +14,8 @@ namespace SweepHosting.Dashboard;
 /// a sweep's results, and the Functions app serves it; both call this one renderer with the same template.
 /// Nothing in a page is fetched from elsewhere: no CDN, font or image. Its Content-Security-Policy allows exactly the
 /// inline style and script by hash, and network reads only from the page's own origin. The script is kept in parts by
-/// concern (<see cref="ScriptParts"/>: helpers, each chart, the page's data and layout) and assembled into the one page.
+/// concern (<c>Page/*.js</c>: helpers, the page's data, each chart, the layout, the live refresh), which the build joins
+/// in the order <c>SweepHosting.csproj</c> declares into the one embedded script this renderer inlines.
 /// </summary>
 public static partial class SweepPage
 {
@@ -22,16 +23,14 @@ public static partial class SweepPage
 
     private static readonly string Template = Resource("sweep-page.html");
     private static readonly string Style = Resource("sweep-page.css");
-    /// <summary>
-    /// The page's script, in parts by concern, assembled here in this order into the one inline script: the first part
-    /// opens the closure they share and the last closes it. Every <c>.js</c> file of <c>Page/</c> must be listed.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ScriptParts = ["page-dom.js", "chart-candidates.js", "chart-effects.js", "sweep-page.js"];
+    /// <summary>The embedded resource that holds the page's script, its parts joined at build time.</summary>
+    public const string ScriptResource = "sweep-page.bundle.js";
 
     /// <summary>The most characters the assembled script may have (a test holds it to this budget).</summary>
     public const int ScriptBudget = 80_000;
 
-    private static readonly string Script = string.Concat(ScriptParts.Select(Resource));
+    /// <summary>The page's script, as every page inlines it.</summary>
+    public static readonly string Script = Resource(ScriptResource);
 
     /// <summary>The Content-Security-Policy of every page, also sent as a header by the app.</summary>
     public static readonly string ContentSecurityPolicy =
