@@ -60,6 +60,8 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         var evaluator = report.RootElement.GetProperty("evaluator");
         Assert.Equal(("remote", "7.1"), (evaluator.GetProperty("name").GetString(), evaluator.GetProperty("version").GetString()));
         Assert.Contains("\"evaluator\": \"remote\"", await _app.Store.ReadTextAsync("named-1/request.json"));
+        var status = (await _app.Create<GetSweep>().RunAsync(TestHttpRequest.Get("sweeps/named-1"), _app.Client, "named-1")).BodyJson();
+        Assert.Equal(("remote", "7.1"), (status.GetProperty("evaluator").GetProperty("name").GetString(), status.GetProperty("evaluator").GetProperty("version").GetString()));
         Assert.DoesNotContain(Key, await _app.Store.ReadTextAsync("named-1/request.json"));
         Assert.DoesNotContain(Key, report.RootElement.GetRawText());
     }
