@@ -52,6 +52,9 @@ param scheduleCron string = ''
 @maxValue(10000)
 param evaluationBatchSize int = 50
 
+@description('Evaluator endpoints a sweep request may name, each {name, url, audience?, keyVaultSecretUri?} (app settings Sweep__Evaluators__<name>__*).')
+param evaluators array = []
+
 @description('Days Log Analytics keeps data.')
 @minValue(30)
 @maxValue(730)
@@ -141,6 +144,7 @@ module functionApp 'app/functionapp.bicep' = {
     evaluationBatchSize: evaluationBatchSize
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    evaluators: evaluators
   }
   // Start the host only after its identity holds the storage roles.
   dependsOn: [

@@ -13,3 +13,6 @@ param environmentName = 'dev'
 // param scheduleCron = '0 0 3 * * 1'        // NCRONTAB (with seconds); empty = no scheduled recalibration
 // param evaluationBatchSize = 50
 // param logRetentionInDays = 30
+// param evaluators = [                      // user models a sweep request may name ("evaluator": "mymodel")
+//   { name: 'mymodel', url: 'https://mymodel.example.net/', audience: 'api://mymodel' }
+// ]

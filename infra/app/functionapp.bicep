@@ -75,6 +75,21 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('An evaluator endpoint a sweep request may name (app settings Sweep__Evaluators__<name>__*): the user\'s model behind the HTTP protocol. Give audience for an Entra token of the app\'s identity, or keyVaultSecretUri for a key kept in Key Vault (the identity needs Key Vault Secrets User on it).')
+type evaluatorEndpoint = {
+  @description('The name a sweep request gives in its evaluator field.')
+  name: string
+  @description('The endpoint\'s https base address; describe and evaluate are below it.')
+  url: string
+  @description('The Microsoft Entra audience (application ID URI) the app\'s identity gets a token for.')
+  audience: string?
+  @description('The Key Vault secret URI holding the endpoint\'s key, read as a Key Vault reference.')
+  keyVaultSecretUri: string?
+}
+
+@description('The evaluator endpoints a sweep request may name; none by default (the built-in model only).')
+param evaluators evaluatorEndpoint[] = []
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -111,6 +126,17 @@ var sweepSettings = {
   Sweep__PurgeAfterDays: string(purgeAfterDays)
 }
 
+// Evaluator endpoints: the request names one, never an address; the token or key is made by the app, never sent by a caller.
+var evaluatorSettings = reduce(evaluators, {}, (settings, e) => union(
+  settings,
+  { 'Sweep__Evaluators__${e.name}__Url': e.url },
+  empty(e.?audience ?? '') ? {} : {
+    'Sweep__Evaluators__${e.name}__Audience': e.audience!
+    'Sweep__Evaluators__${e.name}__ClientId': identityClientId
+  },
+  empty(e.?keyVaultSecretUri ?? '') ? {} : { 'Sweep__Evaluators__${e.name}__Key': '@Microsoft.KeyVault(SecretUri=${e.keyVaultSecretUri!})' }
+))
+
 // The connection string only locates the component; it is not a key. Local auth is off,
 // so the SDK must authenticate with the identity (Authorization=AAD).
 var monitoringSettings = {
@@ -120,7 +146,7 @@ var monitoringSettings = {
 
 // Flex Consumption takes the runtime from functionAppConfig.runtime; FUNCTIONS_WORKER_RUNTIME,
 // FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE must not be set as app settings.
-var appSettings = union(hostStorageSettings, durableSettings, resultsSettings, sweepSettings, monitoringSettings)
+var appSettings = union(hostStorageSettings, durableSettings, resultsSettings, sweepSettings, evaluatorSettings, monitoringSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -151,6 +177,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (an evaluator's key) resolve with the app's identity.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
     }

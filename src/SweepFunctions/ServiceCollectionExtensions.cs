@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SweepDomain.Evaluation;
 using SweepFunctions.Configuration;
+using SweepFunctions.Evaluation;
 using SweepFunctions.Health;
 using SweepFunctions.Launch;
 using SweepFunctions.Schedules;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.MaxRequestBytes >= 1024, "Sweep__MaxRequestBytes must be at least 1024.")
             .Validate(o => o.Limits.AreValid, "Every Sweep__Limits__* setting must be at least 1.")
             .Validate(o => o.PurgeAfterDays >= 1, "Sweep__PurgeAfterDays must be at least 1.")
+            .Validate(o => o.Evaluators.All(e => e.Value.Problem(e.Key) is null), "Every Sweep__Evaluators__<name> needs an https Url and exactly one of Audience and Key.")
             .ValidateOnStart();
 
         services.AddSingleton(sp => ResultsContainer(sp.GetRequiredService<IOptions<ResultsStorageOptions>>().Value));
@@ -43,6 +45,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<IScenarioCatalog, BamScenarioCatalog>();
         services.AddSingleton<IScenarioEvaluator, BamScenarioEvaluator>();
+        services.AddSingleton<NamedEvaluators>();
         return services;
     }
 

@@ -65,4 +65,10 @@ public sealed record SweepRequest
     /// survivor is shown to lie within this margin of it. Off when null.
     /// </summary>
     public double? Equivalence { get; init; }
+
+    /// <summary>
+    /// The name of an evaluator the host's operator configured (the Function App's <c>Sweep__Evaluators__&lt;name&gt;</c>);
+    /// null runs the built-in model. Only a name: a request never carries an address of its own.
+    /// </summary>
+    public string? Evaluator { get; init; }
 }

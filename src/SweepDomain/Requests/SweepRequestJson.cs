@@ -30,6 +30,7 @@ public static class SweepRequestJson
         public const string Racing = "racing";
         public const string RaceBlock = "raceBlock";
         public const string Equivalence = "equivalence";
+        public const string Evaluator = "evaluator";
 
         /// <summary>The fields of a structured stage, <c>{label, grid: {name: [values]}}</c>.</summary>
         public const string StageLabel = "label";
@@ -48,7 +49,7 @@ public static class SweepRequestJson
     [
         Fields.Scenario, Fields.Stages, Fields.Base, Fields.CrossScenario, Fields.Periods, Fields.StabilityTiers, Fields.RankBy, Fields.KFactor,
         Fields.CrossSeeds, Fields.InstanceId, Fields.CarryForward, Fields.Alpha, Fields.Racing, Fields.RaceBlock,
-        Fields.Equivalence,
+        Fields.Equivalence, Fields.Evaluator,
     ];
 
     /// <summary>
@@ -109,6 +110,7 @@ public static class SweepRequestJson
 
         WriteNumber(writer, Fields.RaceBlock, request.RaceBlock);
         WriteNumber(writer, Fields.Equivalence, request.Equivalence);
+        WriteString(writer, Fields.Evaluator, request.Evaluator);
         writer.WriteEndObject();
     }
 
@@ -232,6 +234,7 @@ public static class SweepRequestJson
             Racing = Bool(root, Fields.Racing, errors),
             RaceBlock = Int(root, Fields.RaceBlock, errors),
             Equivalence = Number(root, Fields.Equivalence, errors),
+            Evaluator = String(root, Fields.Evaluator, errors),
         };
         return errors.Count == before ? request : null;
     }

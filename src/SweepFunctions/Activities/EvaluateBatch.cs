@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SweepDomain.Evaluation;
 using SweepDomain.Sweep;
+using SweepFunctions.Evaluation;
 using SweepFunctions.Scores;
 using SweepFunctions.Storage;
 using SweepFunctions.Telemetry;
@@ -11,25 +13,27 @@ using SweepHosting.Evaluation;
 namespace SweepFunctions.Activities;
 
 /// <summary>Runs one batch of a stage's screening or tiers on all cores and returns the scores in request order.</summary>
-public sealed class EvaluateBatch(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<EvaluateBatch> logger)
+public sealed class EvaluateBatch(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<EvaluateBatch> logger)
 {
     [Function(nameof(EvaluateBatch))]
     public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
-        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input, cancellationToken);
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), named, store, cancellation, metrics, logger, input, cancellationToken);
 }
 
 /// <summary>Runs one batch of a stage winner's cross-scenario check; a separate name so its cost shows on its own.</summary>
-public sealed class CrossEvaluate(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<CrossEvaluate> logger)
+public sealed class CrossEvaluate(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<CrossEvaluate> logger)
 {
     [Function(nameof(CrossEvaluate))]
     public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
-        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), store, cancellation, metrics, logger, input, cancellationToken);
+        BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), named, store, cancellation, metrics, logger, input, cancellationToken);
 }
 
 internal static class BatchEvaluation
 {
     /// <summary>
-    /// Evaluates the batch with <see cref="ParallelEvaluator"/>, unless the sweep was cancelled: a batch of a cancelled
+    /// Evaluates the batch with <see cref="ParallelEvaluator"/> (or POSTs it to the operator-configured evaluator the sweep
+    /// names, under the idempotency key <see cref="EvaluateBatchInput.IdempotencyKey"/>, so a batch posted again after a
+    /// host restart is the same batch to the endpoint), unless the sweep was cancelled: a batch of a cancelled
     /// sweep does not start, and a running one stops at its next evaluation, as it does when the host cancels the
     /// invocation (<paramref name="cancellationToken"/>: shutdown). The scores go to the batch's score blob
     /// (<see cref="ScoreArchive"/>) and back to the orchestrator. A non-finite score is recorded as the memo would record
@@ -37,7 +41,7 @@ internal static class BatchEvaluation
     /// in a span of its own, and records the batch's wall time (<see cref="SweepMetrics"/>; the evaluator passed in
     /// counts and times each evaluation).
     /// </summary>
-    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input, CancellationToken cancellationToken)
+    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input, CancellationToken cancellationToken)
     {
         using var span = SweepTelemetry.StartBatch(input, input.Configs.Sum(c => c.Seeds.Sum(r => r.Count)));
         if (await cancellation.IsRequestedAsync(input.SweepId, cancellationToken))
@@ -50,7 +54,10 @@ internal static class BatchEvaluation
         IReadOnlyList<EvaluationScore> scores;
         await using (var watch = cancellation.WatchFor(input.SweepId, cancellationToken))
         {
-            scores = new ParallelEvaluator(evaluator).Evaluate(requests, watch.Token).Select(EvaluationMemo.Sanitise).ToList();
+            var evaluated = input.Evaluator is { } name
+                ? await (await named.GetAsync(name, watch.Token)).EvaluateAsync(requests, input.IdempotencyKey(), watch.Token)
+                : new ParallelEvaluator(evaluator).Evaluate(requests, watch.Token);
+            scores = evaluated.Select(EvaluationMemo.Sanitise).ToList();
         }
 
         double seconds = clock.Elapsed.TotalSeconds;
@@ -73,5 +80,12 @@ internal static class BatchEvaluation
 /// One batch of evaluations: each config once with its seed runs (<see cref="ConfigSeeds"/>). <see cref="Stage"/> is
 /// 0-based; <see cref="Call"/> numbers the stage's calls of the evaluator and <see cref="Batch"/> the call's batches,
 /// which together name the batch's score blob. <see cref="Label"/> and <see cref="Phase"/> are for logs.
+/// <see cref="Evaluator"/> names the operator-configured evaluator that scores it; null for the built-in model.
 /// </summary>
-public sealed record EvaluateBatchInput(string SweepId, int Stage, string Label, EvaluationPhase Phase, int Call, int Batch, int Periods, IReadOnlyList<ConfigSeeds> Configs);
+public sealed record EvaluateBatchInput(
+    string SweepId, int Stage, string Label, EvaluationPhase Phase, int Call, int Batch, int Periods, IReadOnlyList<ConfigSeeds> Configs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Evaluator = null)
+{
+    /// <summary>Names the batch for good (sweep, stage, call and batch), as its score blob does: the same on every retry.</summary>
+    public string IdempotencyKey() => $"{SweepId}/{Stage}/{Call}-{Batch}";
+}

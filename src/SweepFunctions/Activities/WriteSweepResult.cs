@@ -31,7 +31,7 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
         string finalBlob = SweepBlobs.FinalBlob(input.SweepId, input.Plan.Scenario);
         string reportBlob = SweepBlobs.ReportBlob(input.SweepId);
         await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]), cancellationToken);
-        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource).ToJson(), cancellationToken);
+        await store.WriteTextAsync(reportBlob, SweepReport.From(input.Plan, outcome, baseSource: input.BaseSource, evaluator: input.Evaluator).ToJson(), cancellationToken);
 
         if (input.ScheduleName is { } schedule)
         {
@@ -51,6 +51,7 @@ public sealed record WriteSweepResultInput(
     int EvaluationsExecuted,
     IReadOnlyList<string> OutcomeBlobs,
     string? ScheduleName = null,
-    BaseSource? BaseSource = null);
+    BaseSource? BaseSource = null,
+    SweepDomain.Evaluation.EvaluatorIdentity? Evaluator = null);
 
 public sealed record WriteSweepResultOutput(string FinalBlob, string ReportBlob);

@@ -33,6 +33,9 @@ public sealed class SweepAppOptions
     /// <summary>Days a finished sweep's durable history is kept. Default 30.</summary>
     public int PurgeAfterDays { get; set; } = 30;
 
+    /// <summary>The evaluator endpoints a sweep request may name, by name (<c>Sweep__Evaluators__&lt;name&gt;__Url</c>).</summary>
+    public Dictionary<string, EvaluatorEndpointOptions> Evaluators { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The limits as the validator applies them, each naming the app setting that raises it.</summary>
     public SweepLimits ToLimits() => new()
     {

@@ -50,6 +50,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             Id = id,
             RuntimeStatus = sweep.RuntimeStatus.ToString(),
             Scenario = output?.Scenario ?? input?.Plan.Scenario,
+            Evaluator = input?.Evaluator,
             CreatedAt = SweepInput.StartOf(input, sweep.CreatedAt),
             LastUpdatedAt = sweep.LastUpdatedAt,
             Progress = sweep.SerializedCustomStatus is null ? null : Read(() => sweep.ReadCustomStatusAs<SweepProgressView>(), id, "progress", logger),

@@ -11,8 +11,10 @@ using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepFunctions.Configuration;
+using SweepFunctions.Evaluation;
 using SweepFunctions.Orchestration;
 using SweepFunctions.Storage;
+using SweepHosting.Evaluation.Protocol;
 
 namespace SweepFunctions.Launch;
 
@@ -20,9 +22,13 @@ namespace SweepFunctions.Launch;
 /// Starts sweeps for the HTTP API and the scheduler alike: resolve the base, validate with the same rules as the CLI,
 /// and only then claim the folder with <c>{id}/request.json</c> and schedule the orchestration.
 /// </summary>
-public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, TimeProvider clock, ILogger<SweepLauncher> logger)
+public sealed class SweepLauncher(
+    IResultStore store, IScenarioCatalog catalog, IOptions<SweepAppOptions> options, TimeProvider clock, ILogger<SweepLauncher> logger, NamedEvaluators? evaluators = null)
 {
-    /// <summary>The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started.</summary>
+    /// <summary>
+    /// The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started. A request that
+    /// names an evaluator is validated against that evaluator's own description (its scenarios and parameters).
+    /// </summary>
     public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default)
     {
         if (request.BasePath is { } path)
@@ -35,8 +41,52 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
             errors.Add("instanceId", $"'{request.InstanceId}' is reserved: schedule definitions live in that folder.");
         }
 
-        var plan = SweepRequestValidator.Validate(request, catalog, errors, options.Value.ToLimits());
+        var models = catalog;
+        if (request.Evaluator is { } name)
+        {
+            if (await DescribedAsync(name, errors, cancellationToken) is not { } evaluator)
+            {
+                return null;
+            }
+
+            models = evaluator.Catalog;
+        }
+
+        var plan = SweepRequestValidator.Validate(request, models, errors, options.Value.ToLimits());
         return errors.IsEmpty ? plan : null;
+    }
+
+    /// <summary>
+    /// The configured evaluator <paramref name="name"/>, described, or null with the problem in <paramref name="errors"/>:
+    /// an address instead of a name, a name the operator did not configure (with the closest one), or an endpoint that
+    /// does not answer <c>describe</c>.
+    /// </summary>
+    private async Task<HttpEvaluator?> DescribedAsync(string name, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        const string field = SweepRequestJson.Fields.Evaluator;
+        if (name.Contains("://", StringComparison.Ordinal) || name.Contains('/'))
+        {
+            errors.Add(field, $"'{name}' is an address; a request names an evaluator the app's operator configured (Sweep__Evaluators__<name>__Url), never a URL of its own.");
+            return null;
+        }
+
+        if (evaluators is null || !evaluators.IsConfigured(name))
+        {
+            string configured = evaluators is { Names.Count: > 0 } ? $"configured: {string.Join(", ", evaluators.Names.Order(StringComparer.Ordinal))}" : "none is configured";
+            string hint = evaluators?.Suggest(name) is { } close ? $" Did you mean '{close}'?" : "";
+            errors.Add(field, $"Unknown evaluator '{name}' ({configured}).{hint}");
+            return null;
+        }
+
+        try
+        {
+            return await evaluators.GetAsync(name, cancellationToken);
+        }
+        catch (Exception e) when (e is EvaluatorStartException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            errors.Add(field, $"Evaluator '{name}' did not describe itself: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>
@@ -57,7 +107,8 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         DurableTaskClient client, string sweepId, SweepPlan plan, SweepRequest request, string? scheduleName = null, CancellationToken cancellationToken = default)
     {
         string requestBlob = SweepBlobs.RequestBlob(sweepId);
-        string accepted = SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId));
+        var evaluator = request.Evaluator is { } name && evaluators is not null ? NamedEvaluators.IdentityOf(name, await evaluators.GetAsync(name, cancellationToken)) : null;
+        string accepted = SweepRequestJson.ToJson(AcceptedRequest(plan, sweepId) with { Evaluator = evaluator?.Name });
         if (!await store.CreateTextAsync(requestBlob, accepted, cancellationToken))
         {
             if (await AbandonedClaimAgeAsync(client, sweepId, cancellationToken) is not { } age)
@@ -75,7 +126,7 @@ public sealed class SweepLauncher(IResultStore store, IScenarioCatalog catalog, 
         }
 
         var input = new SweepInput(sweepId, plan, options.Value.EvaluationBatchSize, SweepEngineVersion.Current, scheduleName, BaseSource.Of(request, BaseSource.BlobKind),
-            StartedAt: clock.GetUtcNow());
+            StartedAt: clock.GetUtcNow(), Evaluator: evaluator);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), input, new StartOrchestrationOptions(sweepId), cancellationToken);

@@ -15,6 +15,11 @@ public sealed class DurableEvaluator(TaskOrchestrationContext context, string sw
 {
     private int _calls;
 
+    /// <summary>The operator-configured evaluator the batches go to (its name travels in each batch), or null for the built-in model.</summary>
+    public EvaluatorIdentity? Named { get; init; }
+
+    public EvaluatorIdentity Identity => Named ?? EvaluatorIdentity.BuiltIn;
+
     public async Task<IReadOnlyList<EvaluationScore>> EvaluateAsync(IReadOnlyList<EvaluationRequest> requests, EvaluationPhase phase, CancellationToken cancellationToken)
     {
         if (requests.Count == 0)
@@ -28,7 +33,7 @@ public sealed class DurableEvaluator(TaskOrchestrationContext context, string sw
         var calls = chunks
             .Select((chunk, batch) => context.CallActivityAsync<ScoreColumns>(
                 activity,
-                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ConfigSeeds.Of(chunk)),
+                new EvaluateBatchInput(sweepId, stage, observer.CurrentStage, phase, call, batch, chunk[0].Periods, ConfigSeeds.Of(chunk), Named?.Name),
                 SweepOrchestrator.ActivityRetry))
             .ToList();
 

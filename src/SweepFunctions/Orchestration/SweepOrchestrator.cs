@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
@@ -41,7 +42,7 @@ public static class SweepOrchestrator
         logger.LogInformation("Sweep {SweepId} stage {Stage} of {Stages} starts ({Scenario})", input.SweepId, stage.Stage + 1, plan.Stages.Count, plan.Scenario);
 
         var observer = new OrchestrationObserver(context, input.SweepId);
-        var memo = new EvaluationMemo(new DurableEvaluator(context, input.SweepId, stage.Stage, input.BatchSize, observer), plan.Schemas,
+        var memo = new EvaluationMemo(new DurableEvaluator(context, input.SweepId, stage.Stage, input.BatchSize, observer) { Named = input.Evaluator }, plan.Schemas,
             soFar.EvaluationsRequested, soFar.EvaluationsExecuted);
         if (stage.Stage > 0)
         {
@@ -72,7 +73,7 @@ public static class SweepOrchestrator
         var saved = await context.CallActivityAsync<WriteSweepResultOutput>(
             nameof(WriteSweepResult),
             new WriteSweepResultInput(input.SweepId, plan, outcome.Result.WinnerParams, memo.Requested, memo.Executed, finished.Select(s => s.OutcomeBlob!).ToList(),
-                input.ScheduleName, input.BaseSource),
+                input.ScheduleName, input.BaseSource, input.Evaluator),
             ActivityRetry);
 
         logger.LogInformation("Sweep {SweepId} finished: {Executed} of {Requested} evaluations run", input.SweepId, memo.Executed, memo.Requested);
@@ -95,10 +96,12 @@ public static class SweepOrchestrator
 /// null at the start and carries the finished stages after. <see cref="StartedAt"/> is when the request was accepted:
 /// it travels unchanged through every stage's continue-as-new, which resets the instance's own creation time, so the
 /// sweep's start, age and order are read here (<see cref="StartOf"/>). Null in sweeps started before it was added.
+/// <see cref="Evaluator"/> is the operator-configured evaluator the request named (its name and described version);
+/// null runs the built-in model.
 /// </summary>
 public sealed record SweepInput(
     string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null,
-    DateTimeOffset? StartedAt = null)
+    DateTimeOffset? StartedAt = null, EvaluatorIdentity? Evaluator = null)
 {
     /// <summary>When the sweep started: <see cref="StartedAt"/>, or for an older sweep the creation time of its current stage's execution.</summary>
     public static DateTimeOffset StartOf(SweepInput? input, DateTimeOffset executionCreatedAt) => input?.StartedAt ?? executionCreatedAt;

@@ -18,6 +18,9 @@ public sealed record SweepStatusView
     /// <summary>The scenario swept: the prefix of the result files.</summary>
     public string? Scenario { get; init; }
 
+    /// <summary>The operator-configured evaluator the sweep runs through (its name and described version); null for the built-in model.</summary>
+    public SweepDomain.Evaluation.EvaluatorIdentity? Evaluator { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset LastUpdatedAt { get; init; }
