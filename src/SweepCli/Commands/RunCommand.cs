@@ -73,12 +73,12 @@ internal static class RunCommand
             }
 
             errors.ThrowIfAny();
-            foreach (string warning in StabilityTier.Warnings(plan!.Tiers))
+            foreach (string warning in SweepWarnings.Of(plan!))
             {
                 cli.Warn(warning);
             }
 
-            var settings = new RunSettings(plan, request.BasePath, workerCount, folder, process);
+            var settings = new RunSettings(plan!, request.BasePath, workerCount, folder, process);
             return parse.GetValue(dryRun)
                 ? Task.FromResult(DryRun.Show(settings, cli))
                 : new SweepRun(services, cli, settings).RunAsync(cancellationToken);
