@@ -53,4 +53,33 @@ public class HorizonWarningTests
         Assert.Equal(["4 periods are fewer than the 5 that the metrics of scenario 'quadratic' need (their burn-in and windows): the burn-in and windows shrink, " +
                       "metrics may fail on every seed, and the sweep tunes toward a horizon the validation was not written for."], report.Warnings);
     }
+
+    [Fact]
+    public async Task DryRun_with_a_base_from_another_scenario_warns_naming_both_scenarios()
+    {
+        using var folder = new TempFolder();
+        string baseFile = folder["other_sweep.json"];
+        File.WriteAllText(baseFile, BaseOf("other"));
+
+        var result = await Cli.RunAsync("run", "--scenario", "quadratic", "--stages", "A:n=3,4", "--base", baseFile, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"warning: The base '{baseFile}' comes from a sweep of scenario 'other', not 'quadratic': its winner was tuned for another scenario.", result.Error);
+    }
+
+    [Fact]
+    public async Task DryRun_with_a_base_from_the_same_scenario_gives_no_warning()
+    {
+        using var folder = new TempFolder();
+        string baseFile = folder["quadratic_sweep.json"];
+        File.WriteAllText(baseFile, BaseOf("quadratic"));
+
+        var result = await Cli.RunAsync("run", "--scenario", "quadratic", "--stages", "A:n=3,4", "--base", baseFile, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("warning:", result.Error);
+    }
+
+    private static string BaseOf(string scenario) =>
+        StabilityResultFile.Write(scenario, [new StabilityEntry(SweepDomain.Parameters.ParamSet.Of(("x", 0.3)), 0.9, 0.9, 0.0, 1.0, null, 0.9)]);
 }

@@ -4,6 +4,7 @@ using SweepCli.Progress;
 using SweepCli.Running;
 using SweepDomain;
 using SweepDomain.Requests;
+using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepLibrary.Output;
@@ -76,6 +77,11 @@ internal static class RunCommand
             foreach (string warning in SweepWarnings.Of(plan!))
             {
                 cli.Warn(warning);
+            }
+
+            if (request.BasePath is { } basePath && SweepWarnings.ForeignBase(basePath, BaseConfig.ScenarioOf(basePath, File.ReadAllText(basePath)), plan!.Scenario) is { } foreign)
+            {
+                cli.Warn(foreign);
             }
 
             var settings = new RunSettings(plan!, request.BasePath, workerCount, folder, process);

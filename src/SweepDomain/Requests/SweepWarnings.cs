@@ -20,6 +20,12 @@ public static class SweepWarnings
         return warnings;
     }
 
+    /// <summary>A warning when the base <paramref name="baseName"/> was written for another scenario than the sweep's, else null.</summary>
+    public static string? ForeignBase(string baseName, string? baseScenario, string scenario) =>
+        baseScenario is not null && baseScenario != scenario
+            ? $"The base '{baseName}' comes from a sweep of scenario '{baseScenario}', not '{scenario}': its winner was tuned for another scenario."
+            : null;
+
     /// <summary>A warning when <paramref name="periods"/> is below what <paramref name="schema"/>'s metrics need, else null.</summary>
     public static string? ShortHorizon(Parameters.ScenarioSchema schema, int periods) =>
         schema.MinimumPeriods is { } minimum && periods < minimum
