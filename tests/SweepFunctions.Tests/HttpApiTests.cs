@@ -211,6 +211,25 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture, Xunit.Abstractions.I
     }
 
     [Fact]
+    public async Task StartSweep_BaseFromASweepOfAnotherScenario_Answers202WithAWarningNamingBoth()
+    {
+        await fixture.RequireStorageAsync();
+        var source = Requests.OneStage("http-other-base");
+        source["scenario"] = "other";
+        await StartAsync(source.ToJsonString());
+        await App.WaitForSweepAsync("http-other-base");
+        var body = Requests.OneStage("http-other-scenario-base");
+        body["base"] = "http-other-base/other_sweep.json";
+
+        var response = await StartAsync(body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(["The base 'http-other-base/other_sweep.json' comes from a sweep of scenario 'other', not 'quadratic': its winner was tuned for another scenario."],
+            response.BodyJson().GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        await App.WaitForSweepAsync("http-other-scenario-base");
+    }
+
+    [Fact]
     public async Task StartSweep_BaseNamesAFinalBlob_UsesItsWinnerAsTheBase()
     {
         await fixture.RequireStorageAsync();

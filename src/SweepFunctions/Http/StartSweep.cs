@@ -53,7 +53,8 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
 
         var errors = new ValidationErrors();
         var sweepRequest = SweepRequestJson.Parse(body, errors);
-        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors);
+        var baseWarnings = new List<string>();
+        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors, warnings: baseWarnings);
         if (plan is null)
         {
             return await ProblemResponses.InvalidRequestAsync(request, errors);
@@ -88,7 +89,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
             return await ProblemResponses.NotScheduledAsync(request, sweepId, e.InnerException!.Message);
         }
 
-        return await AcceptedAsync(request, sweepId, SweepWarnings.Of(plan));
+        return await AcceptedAsync(request, sweepId, [.. SweepWarnings.Of(plan), .. baseWarnings]);
     }
 
     private static string? TransferEncoding(HttpRequestData request) =>
