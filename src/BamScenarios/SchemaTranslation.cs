@@ -1,4 +1,5 @@
 using BamModel;
+using BamValidation.Scenarios;
 using BamValidation.Scoring;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
@@ -8,9 +9,12 @@ namespace BamScenarios;
 /// <summary>Between the model's plain parameter terms and the sweep's schema, parameter sets and scores.</summary>
 public static class SchemaTranslation
 {
-    /// <summary>The sweep's schema of a scenario: the model's parameters, in their order, with the same names, defaults and ranges.</summary>
+    /// <summary>
+    /// The sweep's schema of a scenario: the model's parameters, in their order, with the same names, defaults and
+    /// ranges, and the fewest periods its validation needs (<see cref="ValidationScenario.MinimumPeriods"/>).
+    /// </summary>
     public static ScenarioSchema ToSchema(string scenario, IReadOnlyList<ModelParameter> parameters) =>
-        new(scenario, parameters.Select(ToSpec).ToList());
+        new(scenario, parameters.Select(ToSpec).ToList()) { MinimumPeriods = ValidationScenarios.Find(scenario)?.MinimumPeriods };
 
     /// <summary>The sweep's description of one model parameter.</summary>
     public static ParameterSpec ToSpec(ModelParameter p) => new(

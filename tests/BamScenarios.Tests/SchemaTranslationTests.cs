@@ -21,6 +21,15 @@ public class SchemaTranslationTests
             BufferStock.Parameters.Select(p => (p.Name, p.Description, p.RangeText)));
     }
 
+    [Theory]
+    [InlineData("baseline")]
+    [InlineData("growth_plus")]
+    [InlineData("buffer_stock")]
+    public void Schema_MinimumPeriods_IsTheBurnInOf500PlusTheTargetsWindowOf500(string scenario)
+    {
+        Assert.Equal(1000, new BamScenarioCatalog().Find(scenario)!.MinimumPeriods);
+    }
+
     [Fact]
     public void ReservedNames_AreTheSweepsReservedNames()
     {

@@ -356,6 +356,19 @@ public sealed class RemoteTests
     }
 
     [Fact]
+    public async Task Fetched_summarys_base_hint_names_the_output_folder()
+    {
+        using var folder = new TempFolder();
+        string output = Path.Combine(folder.Path, "fetched");
+        var app = new FakeApi(r => r.Path.EndsWith("/report") ? (200, Report.Value.ToJson()) : (200, Status(RuntimeStatuses.Completed, 2)));
+
+        var result = await new Cli { Http = app }.Run("fetch", Id, "--endpoint", app.Endpoint, "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"`sweep run --scenario quadratic --base {output}/quadratic_sweep.json --stages ...`", File.ReadAllText(Path.Combine(output, "quadratic_sweep_summary.md")));
+    }
+
+    [Fact]
     public async Task Fetch_of_a_failed_sweep_exits_1_naming_the_failure_and_writes_its_finished_stages()
     {
         using var folder = new TempFolder();

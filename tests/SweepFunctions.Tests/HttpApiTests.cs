@@ -41,6 +41,26 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture, Xunit.Abstractions.I
     }
 
     [Fact]
+    public async Task StartSweep_FewerPeriodsThanTheScenarioNeeds_Answers202WithTheWarningAndRecordsItInTheReport()
+    {
+        await fixture.RequireStorageAsync();
+        var body = Requests.OneStage("http-short-horizon");
+        body["periods"] = 4;
+        var request = new TestHttpRequest("POST", "http://localhost:7071/api/sweeps", body.ToJsonString());
+        request.Headers.Add("Content-Type", "application/json");
+
+        var response = await App.Create<StartSweep>().RunAsync(request, App.Client);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        const string warning = "4 periods are fewer than the 5 that the metrics of scenario 'quadratic' need (their burn-in and windows): the burn-in and windows shrink, " +
+                               "metrics may fail on every seed, and the sweep tunes toward a horizon the validation was not written for.";
+        Assert.Equal([warning], response.BodyJson().GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        await App.WaitForSweepAsync("http-short-horizon");
+        var report = SweepReport.FromJson(await ReadAsync("http-short-horizon/report.json"));
+        Assert.Equal([warning], report.Warnings);
+    }
+
+    [Fact]
     public async Task Sweep_Finished_LeavesRequestStageFinalAndReportBlobs()
     {
         await fixture.RequireStorageAsync();
@@ -188,6 +208,25 @@ public sealed class HttpApiTests(AzuriteAppFixture fixture, Xunit.Abstractions.I
         Assert.Equal(["stages[0]", "stages[1]", "periods", "stabilityTiers"], errors.Keys);
         Assert.Null(await App.Store.ReadTextAsync("http-rejected/request.json"));
         Assert.Null(await App.Client.GetInstanceAsync("http-rejected"));
+    }
+
+    [Fact]
+    public async Task StartSweep_BaseFromASweepOfAnotherScenario_Answers202WithAWarningNamingBoth()
+    {
+        await fixture.RequireStorageAsync();
+        var source = Requests.OneStage("http-other-base");
+        source["scenario"] = "other";
+        await StartAsync(source.ToJsonString());
+        await App.WaitForSweepAsync("http-other-base");
+        var body = Requests.OneStage("http-other-scenario-base");
+        body["base"] = "http-other-base/other_sweep.json";
+
+        var response = await StartAsync(body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(["The base 'http-other-base/other_sweep.json' comes from a sweep of scenario 'other', not 'quadratic': its winner was tuned for another scenario."],
+            response.BodyJson().GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        await App.WaitForSweepAsync("http-other-scenario-base");
     }
 
     [Fact]

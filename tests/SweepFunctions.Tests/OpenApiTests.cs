@@ -239,7 +239,7 @@ public sealed class OpenApiTests(OpenApiTests.Exchanges exchanges, ITestOutputHe
     {
         public const string FullRequest = """
             {"scenario": "quadratic", "stages": ["A:x=0.1,0.3,0.5", {"label": "B", "grid": {"n": [2, 4, 6]}}], "base": {"mode": "plain"},
-             "crossScenario": "other", "periods": 10, "stabilityTiers": "3:10,2:20", "rankBy": "combined", "kFactor": 1.0, "crossSeeds": 5,
+             "crossScenario": "other", "periods": 4, "stabilityTiers": "3:10,2:20", "rankBy": "combined", "kFactor": 1.0, "crossSeeds": 5,
              "instanceId": "contract-full", "carryForward": "significant", "alpha": 0.05, "racing": true, "raceBlock": 5}
             """;
 

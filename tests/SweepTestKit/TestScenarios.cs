@@ -17,12 +17,15 @@ public static class TestScenarios
     public const string Noisy = "noisy";
     public const double FailBelow = 0.5;
 
+    /// <summary>The fewest periods every test scenario says its metrics need: tests run 10 or more, so only a test meaning to be warned goes below.</summary>
+    public const int MinimumPeriods = 5;
+
     public static ScenarioSchema Schema(string scenario) => new(scenario,
     [
         new ParameterSpec("x", ParamType.Float, 0.5, 0, 1, "A float knob."),
         new ParameterSpec("n", ParamType.Int, 2, 1, 10, "An integer knob."),
         new ParameterSpec("mode", ParamType.Choice, "plain", null, null, "A choice.", ["plain", "fancy"]),
-    ]);
+    ]) { MinimumPeriods = MinimumPeriods };
 
     public static readonly IScenarioCatalog Catalog = new TestCatalog();
 

@@ -35,6 +35,12 @@ public sealed class ValidationScenario
     /// <summary>The unadjusted burn-in B0 (<c>metadata.validation.burn_in_periods</c>).</summary>
     public int BurnInPeriods { get; }
 
+    /// <summary>
+    /// The fewest periods the metrics were written for: the burn-in plus the post-burn-in window of the targets
+    /// (<see cref="BurnIn.TargetWindowPeriods"/>). Below it the burn-in shrinks to half the run and the windows shorten.
+    /// </summary>
+    public int MinimumPeriods => BurnInPeriods + BurnIn.TargetWindowPeriods;
+
     public double TotalWeight { get; }
 
     internal ScalarComputer ComputeScalars { get; }

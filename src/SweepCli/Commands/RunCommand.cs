@@ -4,6 +4,7 @@ using SweepCli.Progress;
 using SweepCli.Running;
 using SweepDomain;
 using SweepDomain.Requests;
+using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepLibrary.Output;
@@ -73,12 +74,17 @@ internal static class RunCommand
             }
 
             errors.ThrowIfAny();
-            foreach (string warning in StabilityTier.Warnings(plan!.Tiers))
+            foreach (string warning in SweepWarnings.Of(plan!))
             {
                 cli.Warn(warning);
             }
 
-            var settings = new RunSettings(plan, request.BasePath, workerCount, folder, process);
+            if (request.BasePath is { } basePath && SweepWarnings.ForeignBase(basePath, BaseConfig.ScenarioOf(basePath, File.ReadAllText(basePath)), plan!.Scenario) is { } foreign)
+            {
+                cli.Warn(foreign);
+            }
+
+            var settings = new RunSettings(plan!, request.BasePath, workerCount, folder, process);
             return parse.GetValue(dryRun)
                 ? Task.FromResult(DryRun.Show(settings, cli))
                 : new SweepRun(services, cli, settings).RunAsync(cancellationToken);

@@ -73,7 +73,7 @@ internal sealed class ResultFetcher(SweepApiClient client, Action<string> warn, 
 
         files.Add(writer.WriteFinal(report.Stages[^1].Result));
         files.Add(writer.WriteReport(report));
-        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report)));
+        files.Add(writer.WriteSummary(SummaryMarkdown.Build(report, folder.Given)));
         var page = new SweepPageData { Source = SweepPageSources.Fetch, GeneratedAt = clock.GetUtcNow(), Status = sweep, ReportJson = reportJson };
         files.Add(writer.WritePage(page, files));
         return new FetchResult(sweep, report.Scenario, files, Complete: true);

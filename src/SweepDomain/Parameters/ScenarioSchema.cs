@@ -9,6 +9,12 @@ public sealed record ScenarioSchema(string Scenario, IReadOnlyList<ParameterSpec
     /// <summary>Names that may never be swept: the sweep sets them itself (sweep-semantics §1.2).</summary>
     public static readonly IReadOnlyList<string> ReservedNames = ["seed", "n_periods"];
 
+    /// <summary>
+    /// The fewest periods the scenario's validation was written for (its burn-in plus its metrics' windows), or null
+    /// when the model does not say. A sweep with fewer periods is warned about, never refused.
+    /// </summary>
+    public int? MinimumPeriods { get; init; }
+
     public ParameterSpec? Find(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
     /// <summary>The known name closest to <paramref name="name"/> by edit distance, or null when none is close.</summary>

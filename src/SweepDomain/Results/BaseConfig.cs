@@ -25,6 +25,28 @@ public static class BaseConfig
         }
     }
 
+    /// <summary>The scenario a stability-result base was written for, or null for a YAML base or a file that does not say.</summary>
+    public static string? ScenarioOf(string fileName, string text)
+    {
+        if (IsYaml(fileName))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("scenario", out var scenario) &&
+                   scenario.ValueKind == System.Text.Json.JsonValueKind.String
+                ? scenario.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsYaml(string fileName) => fileName.EndsWith(".yml", StringComparison.Ordinal) || fileName.EndsWith(".yaml", StringComparison.Ordinal);
 
     private static ParamSet FromStabilityJson(string text)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
+using SweepDomain.Requests;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 
@@ -37,7 +38,8 @@ public sealed record SweepReport(
     int? RaceBlock = null,
     double? Equivalence = null,
     EvaluatorIdentity? Evaluator = null,
-    IReadOnlyList<FailedEvaluation>? Failures = null)
+    IReadOnlyList<FailedEvaluation>? Failures = null,
+    IReadOnlyList<string>? Warnings = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -70,7 +72,8 @@ public sealed record SweepReport(
         plan.Racing ? plan.RaceBlock : null,
         plan.Equivalence,
         evaluator,
-        outcome.Failures is { Count: > 0 } failures ? failures : null);
+        outcome.Failures is { Count: > 0 } failures ? failures : null,
+        SweepWarnings.Of(plan) is { Count: > 0 } warnings ? warnings : null);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 

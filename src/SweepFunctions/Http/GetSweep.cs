@@ -58,6 +58,7 @@ public sealed class GetSweep(IResultStore store, ILogger<GetSweep> logger)
             Final = output is null ? null : await FinalOfAsync(store, output, cancellationToken),
             Blobs = await ResultFilesAsync(store, id, cancellationToken),
             Failure = FailureOf(sweep.FailureDetails),
+            Warnings = input is not null && SweepWarnings.Of(input.Plan) is { Count: > 0 } warnings ? warnings : null,
         };
     }
 

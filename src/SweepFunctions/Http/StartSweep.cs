@@ -54,7 +54,8 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
 
         var errors = new ValidationErrors();
         var sweepRequest = SweepRequestJson.Parse(body, errors);
-        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors, cancellationToken);
+        var baseWarnings = new List<string>();
+        var plan = sweepRequest is null ? null : await launcher.PrepareAsync(sweepRequest, errors, cancellationToken, baseWarnings);
         if (plan is null)
         {
             return await ProblemResponses.InvalidRequestAsync(request, errors);
@@ -90,7 +91,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
             return await ProblemResponses.NotScheduledAsync(request, sweepId, e.InnerException!.Message);
         }
 
-        return await AcceptedAsync(request, sweepId);
+        return await AcceptedAsync(request, sweepId, [.. SweepWarnings.Of(plan), .. baseWarnings]);
     }
 
     private static string? TransferEncoding(HttpRequestData request) =>
@@ -125,7 +126,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
     /// The sweep's id and our own routes for it. The durable management URLs are left out on purpose: they carry the
     /// Durable extension's system key, which the caller does not hold and must not be handed.
     /// </summary>
-    private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, string sweepId)
+    private static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, string sweepId, IReadOnlyList<string> warnings)
     {
         var accepted = new AcceptedView
         {
@@ -133,6 +134,7 @@ public sealed class StartSweep(SweepLauncher launcher, IResultStore store, IOpti
             SweepStatusUri = JsonResponses.SweepStatusUri(request, sweepId),
             ReportUri = JsonResponses.ApiUri(request, SweepRoutes.ReportPath(sweepId)),
             CancelPostUri = JsonResponses.ApiUri(request, SweepRoutes.CancelPath(sweepId)),
+            Warnings = warnings.Count > 0 ? warnings : null,
         };
         var response = await JsonResponses.WriteAsync(request, HttpStatusCode.Accepted, accepted);
         response.Headers.Add("Location", accepted.SweepStatusUri);

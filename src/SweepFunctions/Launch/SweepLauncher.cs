@@ -27,13 +27,17 @@ public sealed class SweepLauncher(
 {
     /// <summary>
     /// The plan, or null with every problem in <paramref name="errors"/>. Nothing is written or started. A request that
-    /// names an evaluator is validated against that evaluator's own description (its scenarios and parameters).
+    /// names an evaluator is validated against that evaluator's own description (its scenarios and parameters). A base
+    /// blob written for another scenario adds its advice to <paramref name="warnings"/> when given.
     /// </summary>
-    public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default)
+    public async Task<SweepPlan?> PrepareAsync(SweepRequest request, ValidationErrors errors, CancellationToken cancellationToken = default, List<string>? warnings = null)
     {
-        if (request.BasePath is { } path)
+        string? baseScenario = null;
+        string? basePath = request.BasePath;
+        if (basePath is not null)
         {
-            request = request with { Base = await LoadBaseAsync(path, errors, cancellationToken), BasePath = null };
+            var (loaded, scenario) = await LoadBaseAsync(basePath, errors, cancellationToken);
+            (request, baseScenario) = (request with { Base = loaded, BasePath = null }, scenario);
         }
 
         if (string.Equals(request.InstanceId, SweepBlobs.SchedulesFolder, StringComparison.OrdinalIgnoreCase))
@@ -53,6 +57,11 @@ public sealed class SweepLauncher(
         }
 
         var plan = SweepRequestValidator.Validate(request, models, errors, options.Value.ToLimits());
+        if (plan is not null && basePath is not null && SweepWarnings.ForeignBase(basePath, baseScenario, plan.Scenario) is { } foreign)
+        {
+            warnings?.Add(foreign);
+        }
+
         return errors.IsEmpty ? plan : null;
     }
 
@@ -182,18 +191,18 @@ public sealed class SweepLauncher(
         Equivalence = plan.Equivalence,
     };
 
-    private async Task<ParamSet?> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task<(ParamSet? Base, string? Scenario)> LoadBaseAsync(string path, ValidationErrors errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             errors.Add("base", "A base given as a string must name a blob in the results container, e.g. \"<sweep id>/quadratic_sweep.json\".");
-            return null;
+            return (null, null);
         }
 
         if (BaseBlobName.FolderOf(path) is not { } folder)
         {
             errors.Add("base", BaseBlobName.Explain(path));
-            return null;
+            return (null, null);
         }
 
         string? text;
@@ -204,22 +213,22 @@ public sealed class SweepLauncher(
         catch (RequestFailedException e) when (e.Status is >= 400 and < 500)
         {
             errors.Add("base", $"Base config '{path}' cannot be read from the results container: {e.ErrorCode ?? e.Status.ToString()}.");
-            return null;
+            return (null, null);
         }
 
         if (text is null)
         {
             errors.Add("base", $"Base config '{path}' was not found in the results container.");
-            return null;
+            return (null, null);
         }
 
         if (!BaseBlobName.IsScheduleFolder(folder) && await store.ReadTextAsync(SweepBlobs.RequestBlob(folder), cancellationToken) is null)
         {
             errors.Add("base", $"Base config '{path}' is not in a sweep's folder: '{folder}/' holds no request.json, so no sweep of this app wrote it.");
-            return null;
+            return (null, null);
         }
 
-        return BaseConfig.Load(path, text, errors);
+        return (BaseConfig.Load(path, text, errors), BaseConfig.ScenarioOf(path, text));
     }
 }
 

@@ -17,4 +17,7 @@ public sealed record AcceptedView
 
     /// <summary><c>POST</c>: cancel the sweep.</summary>
     public required string CancelPostUri { get; init; }
+
+    /// <summary>Advice about the accepted request (<see cref="SweepDomain.Requests.SweepWarnings"/>), for example periods too few for the scenario's metrics; null when none.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
 }

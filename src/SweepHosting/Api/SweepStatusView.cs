@@ -45,6 +45,9 @@ public sealed record SweepStatusView
     /// </summary>
     public bool? HistoryPurged { get; init; }
 
+    /// <summary>Advice about the sweep's request, as <c>POST /api/sweeps</c> answered it; null when none (or the history was purged).</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     [JsonIgnore]
     public bool IsFinished => RuntimeStatuses.IsFinished(RuntimeStatus);
 
