@@ -41,7 +41,11 @@ public sealed record DescribeCommand(string Type = "describe", int Protocol = Pr
 /// <summary>The model's name and version and its scenarios, each with its parameters.</summary>
 public sealed record DescribeAnswer(string Type, int Protocol, string Name, string Version, IReadOnlyList<ScenarioDescription> Scenarios);
 
-public sealed record ScenarioDescription(string Name, IReadOnlyList<ParameterDescription> Parameters);
+/// <summary>
+/// One scenario: its parameters and, optionally, the fewest periods its scoring needs (its burn-in and windows); the
+/// sweep warns before any work when a request asks for fewer.
+/// </summary>
+public sealed record ScenarioDescription(string Name, IReadOnlyList<ParameterDescription> Parameters, int? MinimumPeriods = null);
 
 /// <summary>One parameter: <see cref="Type"/> is int, float or choice; min and max are inclusive and optional.</summary>
 public sealed record ParameterDescription(string Name, string Type, JsonNode? Default, double? Min = null, double? Max = null, IReadOnlyList<string>? Choices = null, string? Description = null);
@@ -123,14 +127,14 @@ public static class ProtocolTranslation
 
     /// <summary>The sweep's schemas from a describe answer; a malformed description is an error naming it.</summary>
     public static IReadOnlyList<ScenarioSchema> ToSchemas(DescribeAnswer answer) =>
-        answer.Scenarios.Select(s => new ScenarioSchema(s.Name, s.Parameters.Select(p => ToSpec(s.Name, p)).ToList())).ToList();
+        answer.Scenarios.Select(s => new ScenarioSchema(s.Name, s.Parameters.Select(p => ToSpec(s.Name, p)).ToList()) { MinimumPeriods = s.MinimumPeriods }).ToList();
 
     public static DescribeAnswer Describe(string name, string version, IEnumerable<ScenarioSchema> schemas) => new(
         "describe",
         ProtocolMessages.Version,
         name,
         version,
-        schemas.Select(s => new ScenarioDescription(s.Scenario, s.Parameters.Select(ToDescription).ToList())).ToList());
+        schemas.Select(s => new ScenarioDescription(s.Scenario, s.Parameters.Select(ToDescription).ToList(), s.MinimumPeriods)).ToList());
 
     private static ParameterDescription ToDescription(ParameterSpec p) => new(
         p.Name,
