@@ -32,6 +32,7 @@ public class SweepRequestJsonTests
         Racing = true,
         RaceBlock = 4,
         Equivalence = 0.005,
+        Evaluator = "remote-model",
     };
 
     [Fact]
