@@ -3,9 +3,10 @@ using System.Text;
 namespace SweepDomain.Designs;
 
 /// <summary>
-/// The designs' only source of pseudo-random bits: SplitMix64 (Steele, Lea and Flood 2014) from a seed that is a hash
-/// of the stage's own text, so the same request draws the same candidates on every host and on every replay. No clock
-/// and no shared state: each design makes its own.
+/// The sweep's only source of pseudo-random bits: SplitMix64 (Steele, Lea and Flood 2014). The designs seed it with a
+/// hash of the stage's own text, so the same request draws the same candidates on every host and on every replay; the
+/// racing bootstrap (<see cref="Evidence.PairedBootstrap"/>) seeds it from where its test happens. No clock and no
+/// shared state: each user makes its own.
 /// </summary>
 public sealed class DesignRandom(ulong seed)
 {

@@ -1,9 +1,11 @@
+using SweepDomain.Designs;
+
 namespace SweepDomain.Evidence;
 
 /// <summary>
 /// A paired bootstrap over seeds: each resample draws n seed positions with replacement, and every candidate compared
 /// on it is resampled at the same positions, so a comparison keeps the pairing of the seeds. The draws come from a
-/// SplitMix64 generator started from a fixed seed the caller derives from where the test happens, never from a clock:
+/// SplitMix64 generator (<see cref="DesignRandom"/>) started from a fixed seed the caller derives from where the test happens, never from a clock:
 /// the same test on the same scores gives the same answer in the CLI and in every replay of a durable orchestration.
 /// </summary>
 public sealed class PairedBootstrap
@@ -27,10 +29,10 @@ public sealed class PairedBootstrap
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
         Seeds = seeds;
         _positions = new int[Resamples * seeds];
-        ulong state = seed;
+        var random = new DesignRandom(seed);
         for (int i = 0; i < _positions.Length; i++)
         {
-            _positions[i] = (int)(Next(ref state) % (ulong)seeds);   // modulo bias below 1e-16 for n ≤ 1000
+            _positions[i] = (int)(random.NextUInt64() % (ulong)seeds);   // modulo bias below 1e-16 for n ≤ 1000
         }
     }
 
@@ -56,18 +58,9 @@ public sealed class PairedBootstrap
         foreach (int part in parts)
         {
             state ^= (ulong)(uint)part;
-            state = Next(ref state);
+            state = new DesignRandom(state).NextUInt64();
         }
 
         return state;
-    }
-
-    /// <summary>SplitMix64 (Steele, Lea and Flood 2014): the state advances by the golden gamma and is mixed.</summary>
-    private static ulong Next(ref ulong state)
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }
