@@ -44,23 +44,22 @@ public sealed class EvidenceOutputTests
     {
         using var folder = new TempFolder();
 
-        var result = await Cli.RunAsync(NoisyRun(folder["out"], "--stages", "A:x=0.1,0.2,0.25,0.3,0.35,0.5 n=3,4", "--stability-tiers", "8:10,4:30", "--racing"));
+        var result = await Cli.RunAsync(NoisyRun(folder["out"], "--stages", "A:x=0.1,0.2,0.25,0.3,0.35,0.5 n=3,4", "--stability-tiers", "8:20,4:100", "--racing"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("    racing (blocks of 10 seeds, alpha 0.05) dropped 7 candidates: 154 evaluations in screening and tiers, against at most 194 with the plain tiers (40 fewer)", result.Out);
-        Assert.Contains("block 2: 2 racing, seeds to 30", result.Out);
-        Assert.Contains("    stopped by tiers: the last tier ran to 30 seeds", result.Out);
+        Assert.Contains("    racing (blocks of 10 seeds, alpha 0.05) dropped 1 candidate: 524 evaluations in screening and tiers, against at most 584 with the plain tiers (60 fewer)", result.Out);
+        Assert.Contains("block 3: 4 racing, seeds to 50 (40 evaluations)", result.Out);
+        Assert.Contains("    stopped by tiers: the last tier ran to 100 seeds", result.Out);
 
         string summary = File.ReadAllText(Path.Combine(folder["out"], "noisy_sweep_summary.md"));
         Assert.Contains("| Racing | on, blocks of 10 seeds |", summary);
         Assert.Contains("Dropped by racing:", summary);
-        Assert.Contains("| `{x: 0.5, n: 2}` (incumbent) | 1 | 1 | 10 | -0.0998 | 0.0020 |", summary);
-        Assert.Contains("| `{x: 0.25, n: 3}` | 2 | 1 | 20 | -0.0271 | 0.0045 |", summary);
+        Assert.Contains("| `{x: 0.5, n: 2}` (incumbent) | 2 | 2 | 40 | -0.1003 | 0.014 |", summary);
 
         var report = SweepReport.FromJson(File.ReadAllText(Path.Combine(folder["out"], "noisy_sweep_report.json")));
         Assert.True(report.Racing);
         Assert.Equal(10, report.RaceBlock);
-        Assert.Equal(7, report.Stages[0].Candidates.Count(c => c.Dropped is not null));
+        Assert.Equal(1, report.Stages[0].Candidates.Count(c => c.Dropped is not null));
     }
 
     [Fact]

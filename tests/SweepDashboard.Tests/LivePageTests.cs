@@ -47,7 +47,7 @@ public sealed class LivePageTests(Chromium chromium, AzuriteAppFixture fixture) 
         const string id = "live-three-stages";
         App.Evaluator.Hold(_ => true);
         await StartAsync(id, """
-            {"scenario": "noisy", "stages": ["A:x=0.1,0.2,0.3,0.4,0.5,0.6", "B:n=2,3,4,5", "C:mode=plain,fancy"], "periods": 10,
+            {"scenario": "noisy", "stages": ["A:x=0.1,0.2,0.3,0.4,0.8,0.9", "B:n=2,3,4,5", "C:mode=plain,fancy"], "periods": 10,
              "stabilityTiers": "6:20,3:40", "racing": true, "raceBlock": 10, "crossScenario": "other"}
             """);
         await using var context = await chromium.NewContextAsync();

@@ -23,16 +23,22 @@ public sealed class PairedBootstrap
 
     public int Seeds { get; }
 
-    /// <summary>Draws the resamples of <paramref name="seeds"/> positions from generator seed <paramref name="seed"/>.</summary>
-    public PairedBootstrap(int seeds, ulong seed)
+    /// <summary>
+    /// Draws the resamples of <paramref name="seeds"/> positions from generator seed <paramref name="seed"/>. With
+    /// <paramref name="pseudoPair"/>, each resample draws <paramref name="seeds"/> + 2 positions from the seeds and two
+    /// pseudo-seeds (positions <paramref name="seeds"/> and <paramref name="seeds"/> + 1): one observation added to each
+    /// discordant cell of the matched pass/fail table, as Agresti and Caffo add one to each cell of two proportions.
+    /// </summary>
+    public PairedBootstrap(int seeds, ulong seed, bool pseudoPair = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
-        Seeds = seeds;
-        _positions = new int[Resamples * seeds];
+        int slots = pseudoPair ? seeds + 2 : seeds;
+        Seeds = slots;
+        _positions = new int[Resamples * slots];
         var random = new DesignRandom(seed);
         for (int i = 0; i < _positions.Length; i++)
         {
-            _positions[i] = (int)(random.NextUInt64() % (ulong)seeds);   // modulo bias below 1e-16 for n ≤ 1000
+            _positions[i] = (int)(random.NextUInt64() % (ulong)slots);   // modulo bias below 1e-16 for n ≤ 1000
         }
     }
 

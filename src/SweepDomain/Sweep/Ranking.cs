@@ -13,25 +13,60 @@ public sealed record RankKeys(double Mean, double Std, double PassRate, int Scre
     /// The keys of <paramref name="c"/> on its seeds at <paramref name="positions"/> (a bootstrap resample; repeats
     /// allowed). The screening seed's FAIL count is the candidate's own, not resampled.
     /// </summary>
-    public static RankKeys Resampled(Candidate c, ReadOnlySpan<int> positions)
+    public static RankKeys Resampled(Candidate c, ReadOnlySpan<int> positions) => Resampled(c, positions, PseudoSeeds.None);
+
+    /// <summary>
+    /// As <see cref="Resampled(Candidate, ReadOnlySpan{int})"/>, where positions at and past
+    /// <paramref name="pseudo"/>'s first position are the pseudo-seeds of a racing comparison: each scores the candidate's
+    /// own mean over its real seeds, and passes or fails as <paramref name="pseudo"/> says.
+    /// </summary>
+    public static RankKeys Resampled(Candidate c, ReadOnlySpan<int> positions, PseudoSeeds pseudo)
     {
+        double pseudoScore = pseudo.First < int.MaxValue ? MeanOfFirst(c, pseudo.First) : 0;
         int n = positions.Length, passes = 0;
         double sum = 0;
         foreach (int i in positions)
         {
-            sum += c.Seeds[i].TotalScore;
-            passes += c.Seeds[i].Passed ? 1 : 0;
+            var (score, passed) = i < pseudo.First ? (c.Seeds[i].TotalScore, c.Seeds[i].Passed) : (pseudoScore, pseudo.Passes(i));
+            sum += score;
+            passes += passed ? 1 : 0;
         }
 
         double mean = sum / n, squares = 0;
         foreach (int i in positions)
         {
-            double d = c.Seeds[i].TotalScore - mean;
+            double d = (i < pseudo.First ? c.Seeds[i].TotalScore : pseudoScore) - mean;
             squares += d * d;
         }
 
         return new RankKeys(mean, n < 2 ? 0 : Math.Sqrt(squares / (n - 1)), (double)passes / n, c.Screening.NFail, c.IsIncumbent);
     }
+
+    private static double MeanOfFirst(Candidate c, int seeds)
+    {
+        double sum = 0;
+        for (int i = 0; i < seeds; i++)
+        {
+            sum += c.Seeds[i].TotalScore;
+        }
+
+        return sum / seeds;
+    }
+}
+
+/// <summary>
+/// The two pseudo-seeds a racing comparison adds after its <see cref="First"/> real common seeds: at position
+/// <see cref="First"/> one candidate of the pair fails and the other passes, at <see cref="First"/> + 1 the other way
+/// round (<see cref="FailsFirst"/> says which one this candidate is): one observation added to each discordant cell of
+/// the matched pass/fail table (<see cref="Evidence.PairedBootstrap"/>). Without them a pass rate with no failing seed
+/// has no spread in the bootstrap, exactly where it is least certain.
+/// </summary>
+public readonly record struct PseudoSeeds(int First, bool FailsFirst)
+{
+    /// <summary>No pseudo-seeds: every position is a real seed.</summary>
+    public static PseudoSeeds None => new(int.MaxValue, false);
+
+    public bool Passes(int position) => (position == First) != FailsFirst;
 }
 
 /// <summary>Orders the candidates of a tier (sweep-semantics §3.4).</summary>

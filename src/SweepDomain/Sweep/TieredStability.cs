@@ -136,6 +136,8 @@ public static class TieredStability
     /// the evidence. For each rival, a paired bootstrap of their common seeds (<see cref="PairedBootstrap"/>, seeded
     /// from the tier, the block and the seed count) re-ranks the two on every resample with the ranking's keys
     /// (<see cref="Ranking.Above"/>); the one-sided p-value is the share of resamples where the leader is not above it.
+    /// Each resample also draws from two pseudo-seeds, one failing only the leader and one failing only the rival
+    /// (<see cref="PseudoSeeds"/>), so a pass rate of 20 in 20 is not taken for certain.
     /// The p-values are Holm-adjusted over the rivals, and a rival is dropped when its adjusted p is below alpha.
     /// Nothing is dropped while any comparison rests on fewer than <see cref="SweepPlan.RaceMinSeeds"/> common seeds.
     /// </summary>
@@ -148,11 +150,11 @@ public static class TieredStability
 
         var leader = ranked[0];
         var rivals = ranked.Skip(1).ToList();
-        var resamples = new Resamples(leader, tier, block);
+        var resamples = new Resamples(leader, tier, block, PseudoPair: true);
         var pValues = rivals.Select(rival =>
         {
             var (bootstrap, leaderKeys) = resamples.For(rival);
-            return bootstrap.PValue(b => Ranking.Above(leaderKeys[b], RankKeys.Resampled(rival, bootstrap.Positions(b)), plan.RankBy, plan.KFactor));
+            return bootstrap.PValue(b => Ranking.Above(leaderKeys[b], resamples.Other(rival, bootstrap.Positions(b)), plan.RankBy, plan.KFactor));
         }).ToList();
         var adjusted = Holm.Adjust(pValues);
         string score = Ranking.ScoreName(plan.RankBy);
@@ -184,13 +186,13 @@ public static class TieredStability
         }
 
         double testAlpha = plan.Alpha / (others.Count * (double)looks);
-        var resamples = new Resamples(incumbent, tier, block);
+        var resamples = new Resamples(incumbent, tier, block, PseudoPair: false);
         var tests = new List<EquivalenceTest>();
         foreach (var other in others)
         {
             var (bootstrap, incumbentKeys) = resamples.For(other);
             var differences = Enumerable.Range(0, PairedBootstrap.Resamples)
-                .Select(b => Ranking.Score(RankKeys.Resampled(other, bootstrap.Positions(b)), plan.RankBy, plan.KFactor) - Ranking.Score(incumbentKeys[b], plan.RankBy, plan.KFactor))
+                .Select(b => Ranking.Score(resamples.Other(other, bootstrap.Positions(b)), plan.RankBy, plan.KFactor) - Ranking.Score(incumbentKeys[b], plan.RankBy, plan.KFactor))
                 .ToArray();
             double p = Math.Max(bootstrap.PValue(b => differences[b] > -margin), bootstrap.PValue(b => differences[b] < margin));
             if (p >= testAlpha)
@@ -233,25 +235,35 @@ public static class TieredStability
     }
 
     /// <summary>
-    /// The bootstrap resamples of one test round, by common seed count, with the reference candidate's keys on each
-    /// resample, so every rival is compared on the same draws and the reference is resampled once.
+    /// The bootstrap resamples of one test round, by common seed count n, with the reference candidate's keys on each
+    /// resample, so every rival is compared on the same draws and the reference is resampled once. With
+    /// <paramref name="PseudoPair"/> (the race) a resample draws n + 2 positions from the n common seeds and two
+    /// pseudo-seeds (<see cref="PseudoSeeds"/>, <see cref="PairedBootstrap"/>): at position n the reference fails and
+    /// the other candidate passes, at n + 1 the reverse.
     /// </summary>
-    private sealed class Resamples(Candidate reference, int tier, int block)
+    private sealed class Resamples(Candidate reference, int tier, int block, bool PseudoPair)
     {
         private readonly Dictionary<int, (PairedBootstrap, RankKeys[])> _bySeeds = [];
 
         public (PairedBootstrap Bootstrap, RankKeys[] ReferenceKeys) For(Candidate other)
         {
-            int n = Math.Min(reference.SeedCount, other.SeedCount);
+            int n = Common(other);
             if (!_bySeeds.TryGetValue(n, out var entry))
             {
-                var bootstrap = new PairedBootstrap(n, PairedBootstrap.SeedOf(tier, block, n));
-                entry = (bootstrap, Enumerable.Range(0, PairedBootstrap.Resamples).Select(b => RankKeys.Resampled(reference, bootstrap.Positions(b))).ToArray());
+                var bootstrap = new PairedBootstrap(n, PairedBootstrap.SeedOf(tier, block, n), PseudoPair);
+                var pseudo = PseudoPair ? new PseudoSeeds(n, FailsFirst: true) : PseudoSeeds.None;
+                entry = (bootstrap, Enumerable.Range(0, PairedBootstrap.Resamples).Select(b => RankKeys.Resampled(reference, bootstrap.Positions(b), pseudo)).ToArray());
                 _bySeeds[n] = entry;
             }
 
             return entry;
         }
+
+        /// <summary>The other candidate's keys on a resample of <see cref="For"/>.</summary>
+        public RankKeys Other(Candidate other, ReadOnlySpan<int> positions) =>
+            RankKeys.Resampled(other, positions, PseudoPair ? new PseudoSeeds(Common(other), FailsFirst: false) : PseudoSeeds.None);
+
+        private int Common(Candidate other) => Math.Min(reference.SeedCount, other.SeedCount);
     }
 
     /// <summary>The seed count a racing block brings a candidate with <paramref name="seeds"/> seeds up to.</summary>
