@@ -1,5 +1,6 @@
-using System.Diagnostics;
+using SweepCli.CommandLine;
 using SweepCli.Commands;
+using SweepDomain;
 using SweepCli.Output;
 using SweepCli.Progress;
 using SweepDomain.Requests;
@@ -7,6 +8,7 @@ using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepHosting.Dashboard;
+using SweepLibrary;
 using SweepLibrary.Output;
 
 namespace SweepCli.Running;
@@ -21,23 +23,40 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var clock = services.Clock;
         settings.Folder.Create();
         var writer = new SweepResultWriter(settings.Folder, Plan.Scenario);
         ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
-        var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn);
-        var evaluator = settings.Model is { } model ? new ProgressEvaluator(model, view) : new ProgressEvaluator(services.Evaluator, settings.Workers, view);
+        var evaluator = new ScoreRecorder(settings.Model is { } model ? new ProgressEvaluator(model, view) : new ProgressEvaluator(services.Evaluator, settings.Workers, view));
+        var baseSource = settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults;
+        var request = new ResumeRequest(SweepEngineVersion.Current, evaluator.Identity, baseSource, Plan);
+        var checkpoints = new SweepCheckpoints(settings.Folder, Plan.Scenario);
+        var resume = Resume(checkpoints.Find(request));
+        if (resume.Resume.Stages.Count == 0)
+        {
+            checkpoints.Start(request);
+        }
+
+        var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn, clock,
+            (outcome, seconds) => checkpoints.Save(request, outcome, seconds, evaluator.TakeNew()));
         var engine = new SweepEngine(evaluator, observer);
         WriteHeader(cli.Quiet ? TextWriter.Null : cli.Json ? cli.Console.Error : cli.Console.Out);
+        foreach (var finished in resume.Resume.Stages)
+        {
+            observer.Resumed(finished, resume.Timings[ResultText.StageTiming(finished.Result.Label)]);
+        }
 
-        long started = Stopwatch.GetTimestamp();
+        long started = clock.GetTimestamp();
         SweepOutcome outcome;
         try
         {
-            outcome = await view.RunAsync(() => engine.RunAsync(Plan, cancellationToken));
+            outcome = await view.RunAsync(() => engine.RunAsync(Plan, resume.Resume, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            cli.Cancelled($"Cancelled: {Finished(observer)}.");
+            var written = WriteInterrupted(checkpoints, request, writer, observer);
+            cli.Cancelled($"Cancelled: {Finished(observer)}.{(written.Count > 0 ? $" The summary and the page of the finished stages were written ({string.Join(", ", written.Select(Path.GetFileName))})." : "")}");
+            cli.Console.Error.WriteLine($"To finish it: {settings.ResumeCommand}");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -47,18 +66,87 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
             return ExitCodes.Failure;
         }
 
-        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(Plan, outcome, timings, settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults, evaluator.Identity);
+        double resumedSeconds = resume.Timings.Values.Sum();
+        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = resumedSeconds + clock.GetElapsedTime(started).TotalSeconds };
+        var report = SweepReport.From(Plan, outcome, timings, baseSource, evaluator.Identity);
         var files = new List<string>(observer.Files)
         {
             writer.WriteFinal(outcome.Stages[^1].Result),
             writer.WriteReport(report),
             writer.WriteSummary(SummaryMarkdown.Build(report, settings.Folder.Given)),
         };
-        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
         files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What <c>--resume</c> takes from the folder: the finished stages of this very request, or nothing. With
+    /// <c>--resume</c>, another request's folder is refused (exit 2, naming what differs) and an empty one runs from the
+    /// first stage with a warning; without it, finished stages there are run again, and a warning says so.
+    /// </summary>
+    private ResumePoint Resume(ResumePoint found)
+    {
+        string folder = settings.Folder.FullPath;
+        if (settings.Resume)
+        {
+            if (found.Differences.Count > 0)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("--resume", $"{folder} holds another sweep, so nothing of this one can be resumed there: {string.Join("; ", found.Differences)}. " +
+                                       "Give the same settings as that sweep, or leave out --resume to start this one afresh (it overwrites the files of stages with the same labels).");
+                errors.ThrowIfAny();
+            }
+
+            if (found.Resume.Stages.Count == 0)
+            {
+                cli.Warn(found.HasRequest
+                    ? $"--resume: no stage of this sweep had finished in {folder}; running from the first stage."
+                    : $"--resume: {folder} holds no sweep to resume; running from the first stage.");
+            }
+
+            return found;
+        }
+
+        if (found.Differences.Count > 0)
+        {
+            cli.Warn($"{folder} holds the files of another sweep ({found.Differences[0]}); this sweep overwrites the files of stages with the same labels as they end.");
+        }
+        else if (found.Resume.Stages.Count > 0)
+        {
+            cli.Warn($"{folder} holds {found.Resume.Stages.Count} finished stage{(found.Resume.Stages.Count == 1 ? "" : "s")} of this same sweep; they are run again. Add --resume to keep them.");
+        }
+
+        return ResumePoint.Nothing;
+    }
+
+    /// <summary>
+    /// On Ctrl-C: the summary and the page of the stages that finished, read back from their checkpoints, each saying
+    /// the sweep was interrupted and how to finish it. Nothing when no stage finished. The final winner and the report
+    /// are left to the run that finishes the sweep.
+    /// </summary>
+    private IReadOnlyList<string> WriteInterrupted(SweepCheckpoints checkpoints, ResumeRequest request, SweepResultWriter writer, RunObserver observer)
+    {
+        var finished = checkpoints.Find(request);
+        var stages = finished.Resume.Stages;
+        if (stages.Count == 0)
+        {
+            return [];
+        }
+
+        var interruption = new Interruption(stages.Count, Plan.Stages.Count, settings.ResumeCommand);
+        var timings = new Dictionary<string, double>(finished.Timings) { [ResultText.TotalTiming] = finished.Timings.Values.Sum() };
+        var outcome = new SweepOutcome(stages, stages[^1].Result.WinnerParams, finished.Resume.Requested, finished.Resume.Executed, finished.Resume.Failures);
+        var report = SweepReport.From(Plan, outcome, timings, request.BaseSource, request.Evaluator);
+        var files = new List<string>(observer.Files) { writer.WriteSummary(SummaryMarkdown.Build(report, settings.Folder.Given, interruption)) };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with
+        {
+            EvaluationsPlannedAtMost = SweepCost.Sweep(Plan),
+            Interrupted = interruption.Text,
+        };
+        files.Add(writer.WritePage(page, files));
+        return files[^2..];
     }
 
     private string Finished(RunObserver observer) =>
