@@ -31,11 +31,7 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         var baseSource = settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults;
         var request = new ResumeRequest(SweepEngineVersion.Current, evaluator.Identity, baseSource, Plan);
         var checkpoints = new SweepCheckpoints(settings.Folder, Plan.Scenario);
-        var resume = Resume(checkpoints.Find(request));
-        if (resume.Resume.Stages.Count == 0)
-        {
-            checkpoints.Start(request);
-        }
+        var resume = checkpoints.Begin(request, settings.Resume, "--resume", cli.Warn);
 
         var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn, clock,
             (outcome, seconds) => checkpoints.Save(request, outcome, seconds, evaluator.TakeNew()));
@@ -79,46 +75,6 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// What <c>--resume</c> takes from the folder: the finished stages of this very request, or nothing. With
-    /// <c>--resume</c>, another request's folder is refused (exit 2, naming what differs) and an empty one runs from the
-    /// first stage with a warning; without it, finished stages there are run again, and a warning says so.
-    /// </summary>
-    private ResumePoint Resume(ResumePoint found)
-    {
-        string folder = settings.Folder.FullPath;
-        if (settings.Resume)
-        {
-            if (found.Differences.Count > 0)
-            {
-                var errors = new ValidationErrors();
-                errors.Add("--resume", $"{folder} holds another sweep, so nothing of this one can be resumed there: {string.Join("; ", found.Differences)}. " +
-                                       "Give the same settings as that sweep, or leave out --resume to start this one afresh (it overwrites the files of stages with the same labels).");
-                errors.ThrowIfAny();
-            }
-
-            if (found.Resume.Stages.Count == 0)
-            {
-                cli.Warn(found.HasRequest
-                    ? $"--resume: no stage of this sweep had finished in {folder}; running from the first stage."
-                    : $"--resume: {folder} holds no sweep to resume; running from the first stage.");
-            }
-
-            return found;
-        }
-
-        if (found.Differences.Count > 0)
-        {
-            cli.Warn($"{folder} holds the files of another sweep ({found.Differences[0]}); this sweep overwrites the files of stages with the same labels as they end.");
-        }
-        else if (found.Resume.Stages.Count > 0)
-        {
-            cli.Warn($"{folder} holds {found.Resume.Stages.Count} finished stage{(found.Resume.Stages.Count == 1 ? "" : "s")} of this same sweep; they are run again. Add --resume to keep them.");
-        }
-
-        return ResumePoint.Nothing;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SweepDomain;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 
@@ -68,8 +69,55 @@ public sealed class SweepCheckpoints(OutputFolder folder, string scenario)
             []);
     }
 
+    /// <summary>
+    /// Where a sweep of <paramref name="request"/> starts. With <paramref name="resume"/>: after the finished stages of
+    /// this very request; a folder holding another request is refused (<see cref="InvalidSweepInputException"/> naming
+    /// what differs, nothing touched), and one holding none runs from the first stage with a warning. Without it: from
+    /// the first stage, with a warning when the folder holds finished stages that are run again or another sweep's
+    /// files. Unless it resumes, the folder's checkpoints are cleared and the request saved.
+    /// </summary>
+    /// <param name="request">The sweep about to run.</param>
+    /// <param name="resume">Whether to reuse the folder's finished stages.</param>
+    /// <param name="option">The option's name as the caller's user writes it (<c>--resume</c>), for the messages.</param>
+    /// <param name="warn">Hears the warnings.</param>
+    public ResumePoint Begin(ResumeRequest request, bool resume, string option, Action<string> warn)
+    {
+        var found = Find(request);
+        if (resume && found.Differences.Count > 0)
+        {
+            var errors = new ValidationErrors();
+            errors.Add(option, $"{folder.FullPath} holds another sweep, so nothing of this one can be resumed there: {string.Join("; ", found.Differences)}. " +
+                               $"Give the same settings as that sweep, or leave out {option} to start this one afresh (it overwrites the files of stages with the same labels).");
+            throw new InvalidSweepInputException(errors);
+        }
+
+        int finished = found.Resume.Stages.Count;
+        if (resume && finished == 0)
+        {
+            warn(found.HasRequest
+                ? $"{option}: no stage of this sweep had finished in {folder.FullPath}; running from the first stage."
+                : $"{option}: {folder.FullPath} holds no sweep to resume; running from the first stage.");
+        }
+        else if (!resume && found.Differences.Count > 0)
+        {
+            warn($"{folder.FullPath} holds the files of another sweep ({found.Differences[0]}); this sweep overwrites the files of stages with the same labels as they end.");
+        }
+        else if (!resume && finished > 0)
+        {
+            warn($"{folder.FullPath} holds {finished} finished stage{(finished == 1 ? "" : "s")} of this same sweep; they are run again. Add {option} to keep them.");
+        }
+
+        if (resume && finished > 0)
+        {
+            return found;
+        }
+
+        Start(request);
+        return ResumePoint.Nothing;
+    }
+
     /// <summary>A sweep starts afresh: earlier stage checkpoints go, and <paramref name="request"/> is saved.</summary>
-    public void Start(ResumeRequest request)
+    private void Start(ResumeRequest request)
     {
         _state.Create();
         foreach (string stale in Directory.EnumerateFiles(_state.FullPath, "stage_*.json"))
