@@ -166,13 +166,13 @@ public sealed class ResumeTests
         string resume = $"sweep run --scenario quadratic --periods 10 --stability-tiers 3:3,2:5 --output {folder.Path} --stages A:x=0.1,0.3,0.5 B:n=3,4 C:x=0.3,0.5,0.7 --resume";
         Assert.Contains($"To finish it: {resume}", result.Error);
         string summary = File.ReadAllText(folder["quadratic_sweep_summary.md"]);
-        Assert.Contains("> **interrupted after stage 1 of 3.** Interrupted after stage 1 of 3; the stages after it did not run", summary);
+        Assert.Contains("> **Interrupted after stage 1 of 3.** The stages after it did not run", summary);
         Assert.Contains($"To finish it, run `{resume}`", summary);
         Assert.Contains("## Configuration after stage 1", summary);
         Assert.Contains("| A |", summary);
         Assert.DoesNotContain("| B |", summary);
         string page = File.ReadAllText(folder["quadratic_sweep_report.html"]);
-        Assert.Contains("\"interrupted\":\"Interrupted after stage 1 of 3;", page);
+        Assert.Contains("\"interrupted\":\"Interrupted after stage 1 of 3. The stages after it did not run", page);
         Assert.False(File.Exists(folder["quadratic_sweep.json"]));
         Assert.False(File.Exists(folder["quadratic_sweep_report.json"]));
     }

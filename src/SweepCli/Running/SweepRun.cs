@@ -1,6 +1,4 @@
-using SweepCli.CommandLine;
 using SweepCli.Commands;
-using SweepDomain;
 using SweepCli.Output;
 using SweepCli.Progress;
 using SweepDomain.Requests;

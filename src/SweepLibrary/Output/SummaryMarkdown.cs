@@ -21,7 +21,7 @@ public static class SummaryMarkdown
         md.AppendLine($"# Sweep summary: {scenario}").AppendLine();
         if (interrupted is not null)
         {
-            md.AppendLine($"> **{Escape(interrupted.Headline)}.** {interrupted.Text}").AppendLine();
+            md.AppendLine($"> **{interrupted.Headline}.** {interrupted.Advice}").AppendLine();
         }
 
         md.AppendLine("| Setting | Value |").AppendLine("| --- | --- |");
