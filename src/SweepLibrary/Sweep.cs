@@ -28,7 +28,10 @@ public static class Sweep
     /// <param name="scenario">The scenario to calibrate, <c>baseline</c> by default.</param>
     /// <param name="options">Every other setting; null takes the defaults of <c>sweep run</c>.</param>
     /// <param name="progress">Hears the sweep before each phase of each stage (screening, every tier, the cross-check) and when a stage ends.</param>
-    /// <param name="cancellationToken">Stops the sweep; stage files already written stay.</param>
+    /// <param name="cancellationToken">
+    /// Stops the sweep; stage files already written stay, with the checkpoints that let a later run with
+    /// <see cref="SweepOptions.Resume"/> finish it.
+    /// </param>
     /// <exception cref="InvalidSweepInputException">The input is invalid; the message lists every problem, each naming the offending value, as the CLI prints them.</exception>
     public static async Task<SweepResult> RunAsync(
         IEnumerable<KeyValuePair<string, ParamValue>>? baseParams,
@@ -41,15 +44,23 @@ public static class Sweep
         ArgumentNullException.ThrowIfNull(stages);
         options ??= new SweepOptions();
         var plan = Plan(baseParams, stages, scenario, options);
-        var evaluator = options.Evaluator ?? new ParallelEvaluator(new BamScenarioEvaluator(), options.Workers ?? 0);
+        var evaluator = new ScoreRecorder(options.Evaluator ?? new ParallelEvaluator(new BamScenarioEvaluator(), options.Workers ?? 0));
+        var baseSource = plan.Base.Count > 0 ? BaseSource.Inline : BaseSource.Defaults;
+        var request = new ResumeRequest(SweepEngineVersion.Current, evaluator.Identity, baseSource, plan);
         var writer = options.OutputDirectory is { } directory ? new SweepResultWriter(new OutputFolder(directory), plan.Scenario) : null;
         writer?.Folder.Create();
-        var observer = new LibraryObserver(writer, progress);
+        var checkpoints = writer is null ? null : new SweepCheckpoints(writer.Folder, plan.Scenario);
+        var resume = checkpoints?.Begin(request, options.Resume, nameof(SweepOptions.Resume), options.Warn ?? (_ => { })) ?? ResumePoint.Nothing;
+        var observer = new LibraryObserver(writer, progress, (outcome, seconds) => checkpoints?.Save(request, outcome, seconds, evaluator.TakeNew()));
+        foreach (var finished in resume.Resume.Stages)
+        {
+            observer.Resumed(finished, resume.Timings[ResultText.StageTiming(finished.Result.Label)]);
+        }
 
         long started = Stopwatch.GetTimestamp();
-        var outcome = await new SweepEngine(evaluator, observer).RunAsync(plan, cancellationToken);
-        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(plan, outcome, timings, plan.Base.Count > 0 ? BaseSource.Inline : BaseSource.Defaults, evaluator.Identity);
+        var outcome = await new SweepEngine(evaluator, observer).RunAsync(plan, resume.Resume, cancellationToken);
+        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = resume.Timings.Values.Sum() + Stopwatch.GetElapsedTime(started).TotalSeconds };
+        var report = SweepReport.From(plan, outcome, timings, baseSource, evaluator.Identity);
         var files = new List<string>(observer.Files);
         if (writer is not null)
         {
@@ -88,6 +99,11 @@ public static class Sweep
             errors.Add("outputDirectory", problem);
         }
 
+        if (options.Resume && options.OutputDirectory is null)
+        {
+            errors.Add("resume", "Resuming needs the output directory the earlier run wrote to; set OutputDirectory.");
+        }
+
         var request = new SweepRequest
         {
             Scenario = scenario,
@@ -113,8 +129,11 @@ public static class Sweep
         return plan!;
     }
 
-    /// <summary>Saves each stage's files as the stage ends and passes the engine's progress on; times each stage.</summary>
-    private sealed class LibraryObserver(SweepResultWriter? writer, IProgress<SweepProgress>? progress) : ISweepObserver
+    /// <summary>
+    /// Saves each stage's files as the stage ends, then its checkpoint (<paramref name="saved"/>), and passes the
+    /// engine's progress on; times each stage.
+    /// </summary>
+    private sealed class LibraryObserver(SweepResultWriter? writer, IProgress<SweepProgress>? progress, Action<StageOutcome, double> saved) : ISweepObserver
     {
         private long _stageStarted = Stopwatch.GetTimestamp();
 
@@ -135,13 +154,20 @@ public static class Sweep
 
         public Task OnStageCompletedAsync(StageOutcome outcome)
         {
-            Timings[ResultText.StageTiming(outcome.Result.Label)] = Stopwatch.GetElapsedTime(_stageStarted).TotalSeconds;
+            double seconds = Stopwatch.GetElapsedTime(_stageStarted).TotalSeconds;
+            Resumed(outcome, seconds);
+            saved(outcome, seconds);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>A finished stage's time and files (written again, the same bytes, for a stage an earlier run finished).</summary>
+        public void Resumed(StageOutcome outcome, double seconds)
+        {
+            Timings[ResultText.StageTiming(outcome.Result.Label)] = seconds;
             if (writer is not null)
             {
                 Files.AddRange(writer.WriteStage(outcome, _ => { }));
             }
-
-            return Task.CompletedTask;
         }
     }
 }

@@ -63,6 +63,17 @@ public sealed record SweepOptions
     public string? OutputDirectory { get; init; }
 
     /// <summary>
+    /// Reuse the finished stages <see cref="OutputDirectory"/> holds of this same sweep (same settings, evaluator and
+    /// engine; <c>{scenario}_sweep_resume/</c> records them) and run only the rest, with the results of an uninterrupted
+    /// run. A directory holding another sweep is refused with <see cref="SweepDomain.InvalidSweepInputException"/> naming
+    /// what differs; one holding none runs every stage, with a <see cref="Warn"/>ing. Needs <see cref="OutputDirectory"/>.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Hears the run's warnings (for example that <see cref="Resume"/> found nothing to resume); null drops them.</summary>
+    public Action<string>? Warn { get; init; }
+
+    /// <summary>
     /// The model to evaluate: any <see cref="IEvaluator"/> with the <see cref="IScenarioCatalog"/> of the scenarios it
     /// knows. Both null (default) run the built-in BAM model on <see cref="Workers"/> cores; set both or neither. A
     /// synchronous <see cref="IScenarioEvaluator"/> runs on all cores when wrapped in

@@ -33,16 +33,27 @@ public sealed class Cli
     /// <summary>Times the waits between retries; by default they take no time.</summary>
     public InstantClock Clock { get; init; } = new();
 
+    /// <summary>The time the run reads instead of <see cref="Clock"/>, when set (a <see cref="FrozenClock"/> makes timings 0).</summary>
+    public TimeProvider? Time { get; init; }
+
     public static Task<CliResult> RunAsync(params string[] args) => new Cli().Run(args);
 
     public async Task<CliResult> Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var services = new CliServices(Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2, HttpHandler: Http, Time: Clock);
+        var services = new CliServices(Catalog, Evaluator, Metrics, name => Environment.GetValueOrDefault(name), ProcessorCount: 2, HttpHandler: Http, Time: Time ?? Clock);
         int code = await SweepApp.RunAsync(args, services, new CliConsole(stdout, stderr, IsTerminal: false), CancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
+}
+
+/// <summary>A clock that never moves: every measured time is 0 and every page says it was written at the same instant.</summary>
+public sealed class FrozenClock : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public override long GetTimestamp() => 0;
 }
 
 /// <summary>A fresh folder under the temp directory, deleted afterwards.</summary>

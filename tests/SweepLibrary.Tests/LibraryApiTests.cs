@@ -62,6 +62,60 @@ public sealed class LibraryApiTests : IDisposable
         Assert.Equal(results.Report.Final, results.Final);
     }
 
+    /// <summary>Scores like the test kit and counts; cancels the first time stage B's <c>n = 3</c> is asked for.</summary>
+    private sealed class StopAtStageB(CancellationTokenSource? cancel) : SweepDomain.Evaluation.IScenarioEvaluator
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public SweepDomain.Evaluation.EvaluationScore Evaluate(SweepDomain.Evaluation.EvaluationRequest request)
+        {
+            Interlocked.Increment(ref _count);
+            if (request.Params.TryGet("n", out var n) && n.AsDouble == 3)
+            {
+                cancel?.Cancel();
+            }
+
+            return TestScenarios.Score(request);
+        }
+    }
+
+    [Fact]
+    public async Task Resume_finishes_a_cancelled_sweep_with_the_report_of_an_uninterrupted_one_without_rerunning_stage_A()
+    {
+        string whole = Path.Combine(_folder, "whole");
+        string resumed = Path.Combine(_folder, "resumed");
+        var plain = new StopAtStageB(null);
+        await Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(whole) with { Evaluator = new ParallelEvaluator(plain, 2) });
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(resumed) with { Evaluator = new ParallelEvaluator(new StopAtStageB(cancel), 2) }, cancellationToken: cancel.Token));
+        Assert.True(File.Exists(Path.Combine(resumed, "noisy_sweep_stage_A.json")));
+        Assert.False(File.Exists(Path.Combine(resumed, "noisy_sweep.json")));
+
+        var second = new StopAtStageB(null);
+        var results = await Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(resumed) with { Evaluator = new ParallelEvaluator(second, 2), Resume = true });
+
+        Assert.Equal(WithoutTimings(Path.Combine(whole, "noisy_sweep_report.json")), WithoutTimings(Path.Combine(resumed, "noisy_sweep_report.json")));
+        Assert.Equal(["A", "B"], results.Select(r => r.Label));
+        // Stage A ran 23 evaluations (its 6 candidates and the incumbent screened, then the tiers); none is run again.
+        Assert.Equal(23, results[0].EvaluationsExecuted);
+        Assert.Equal(plain.Count - 23, second.Count);
+    }
+
+    [Fact]
+    public async Task Resume_of_a_directory_written_with_other_tiers_throws_naming_both()
+    {
+        string output = Path.Combine(_folder, "other");
+        await Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(output));
+
+        var error = await Assert.ThrowsAsync<InvalidSweepInputException>(() =>
+            Sweep.RunAsync(null, Stages.Parse(StageTexts), "noisy", KitOptions(output) with { StabilityTiers = [(4, 3), (2, 8)], Resume = true }));
+
+        Assert.Contains("--stability-tiers 4:3,2:8 here, 4:3,2:6 in the folder's request", Assert.Single(error.Errors.ToDictionary()["Resume"]));
+    }
+
     private static string WithoutTimings(string reportFile)
     {
         var report = JsonNode.Parse(File.ReadAllText(reportFile))!.AsObject();

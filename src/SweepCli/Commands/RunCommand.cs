@@ -29,6 +29,11 @@ internal static class RunCommand
             DefaultValueFactory = _ => "output",
             HelpName = "folder",
         };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Reuse the finished stages the output folder holds of this same sweep (same settings, model and engine) and run the rest; " +
+                          "the results are those of an uninterrupted run. Refused when the folder holds another sweep; runs from the first stage when it holds none [default: off]",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and show the plan and its evaluation budget; run nothing [default: off]" };
         var limits = new Option<string[]>("--limit")
         {
@@ -41,6 +46,7 @@ internal static class RunCommand
         model.AddTo(command);
         command.Options.Add(workers);
         command.Options.Add(output);
+        command.Options.Add(resume);
         command.Options.Add(dryRun);
         command.Options.Add(limits);
         command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
@@ -84,7 +90,7 @@ internal static class RunCommand
                 cli.Warn(foreign);
             }
 
-            var settings = new RunSettings(plan!, request.BasePath, workerCount, folder, process);
+            var settings = new RunSettings(plan!, request.BasePath, workerCount, folder, process, parse.GetValue(resume), ResumeCommand(parse));
             return parse.GetValue(dryRun)
                 ? Task.FromResult(DryRun.Show(settings, cli))
                 : new SweepRun(services, cli, settings).RunAsync(cancellationToken);
@@ -92,11 +98,29 @@ internal static class RunCommand
 
         return command;
     }
+
+    /// <summary>This command line as typed, with <c>--resume</c> added when it is not there: what finishes an interrupted run.</summary>
+    private static string ResumeCommand(ParseResult parse)
+    {
+        var words = parse.Tokens.Select(t => t.Value).ToList();
+        if (!words.Contains("--resume"))
+        {
+            words.Add("--resume");
+        }
+
+        return "sweep " + string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,:=/+@%".Contains(c)) ? word : $"'{word.Replace("'", "'\\''")}'";
 }
 
 /// <summary>A validated <c>sweep run</c>: the plan and where and how to run it.</summary>
 /// <see cref="Model"/> is the user's model behind the evaluator protocol, null for the built-in one.
-internal sealed record RunSettings(SweepPlan Plan, string? BasePath, int Workers, OutputFolder Folder, SweepHosting.Evaluation.Protocol.ProcessEvaluator? Model = null);
+/// <see cref="Resume"/> reuses the folder's finished stages of the same request; <see cref="ResumeCommand"/> is this
+/// command line with <c>--resume</c>, which an interrupted run prints to finish it.
+internal sealed record RunSettings(
+    SweepPlan Plan, string? BasePath, int Workers, OutputFolder Folder, SweepHosting.Evaluation.Protocol.ProcessEvaluator? Model = null, bool Resume = false, string ResumeCommand = "sweep run --resume");
 
 /// <summary><c>sweep run --dry-run</c>: what would run, and at most how many evaluations.</summary>
 internal static class DryRun

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SweepCli.Progress;
 using SweepDomain.Sweep;
 using SweepLibrary.Output;
@@ -7,9 +6,10 @@ namespace SweepCli.Running;
 
 /// <summary>
 /// Hears the sweep engine: turns its phases into progress steps, and saves each stage's files the moment the stage
-/// ends, so an interrupted sweep keeps every finished stage on disk. Records each stage's wall-clock time.
+/// ends, so an interrupted sweep keeps every finished stage on disk, then hands it to <paramref name="saved"/> (its
+/// checkpoint for <c>--resume</c>) with its wall-clock time, read from <paramref name="clock"/>.
 /// </summary>
-internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, ProgressView view, bool verbose, Action<string> warn) : ISweepObserver
+internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, ProgressView view, bool verbose, Action<string> warn, TimeProvider clock, Action<StageOutcome, double> saved) : ISweepObserver
 {
     private readonly Dictionary<string, double> _timings = [];
     private readonly List<StageOutcome> _finished = [];
@@ -29,7 +29,7 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
         switch (p.Phase)
         {
             case StagePhase.Screening:
-                _stageStarted = Stopwatch.GetTimestamp();
+                _stageStarted = clock.GetTimestamp();
                 long combos = stage.CombinationCount;
                 string extra = p.PhaseEvaluations > combos ? " + the incumbent" : "";
                 view.Line($"Stage '{stage.Label}' ({p.StageIndex + 1}/{p.StageCount}): [{string.Join(", ", stage.ParameterNames)}] ({combos} combos{extra})");
@@ -73,12 +73,10 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
 
     public Task OnStageCompletedAsync(StageOutcome outcome)
     {
-        var elapsed = Stopwatch.GetElapsedTime(_stageStarted);
+        var elapsed = clock.GetElapsedTime(_stageStarted);
         view.Complete();
-        _timings[ResultText.StageTiming(outcome.Result.Label)] = elapsed.TotalSeconds;
-        var files = writer.WriteStage(outcome, warn);
-        _finished.Add(outcome);
-        _files.AddRange(files);
+        var files = Keep(outcome, elapsed.TotalSeconds);
+        saved(outcome, elapsed.TotalSeconds);
 
         foreach (string line in ResultText.StageEnd(outcome, elapsed))
         {
@@ -100,5 +98,26 @@ internal sealed class RunObserver(SweepPlan plan, SweepResultWriter writer, Prog
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>A stage an earlier run finished (<c>--resume</c>): its files are written again, the same bytes, and it is not run.</summary>
+    public void Resumed(StageOutcome outcome, double seconds)
+    {
+        var files = Keep(outcome, seconds);
+        view.Line($"Stage '{outcome.Result.Label}' ({outcome.Index + 1}/{plan.Stages.Count}) finished in an earlier run; not run again. " +
+                  $"Winner {outcome.Result.WinnerParams}, combined {outcome.Result.CombinedScore:F4}");
+        foreach (string file in files)
+        {
+            view.Line($"  Saved {Path.GetFileName(file)}");
+        }
+    }
+
+    private IReadOnlyList<string> Keep(StageOutcome outcome, double seconds)
+    {
+        _timings[ResultText.StageTiming(outcome.Result.Label)] = seconds;
+        var files = writer.WriteStage(outcome, warn);
+        _finished.Add(outcome);
+        _files.AddRange(files);
+        return files;
     }
 }

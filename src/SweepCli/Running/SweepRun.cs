@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SweepCli.Commands;
 using SweepCli.Output;
 using SweepCli.Progress;
@@ -7,6 +6,7 @@ using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepHosting.Dashboard;
+using SweepLibrary;
 using SweepLibrary.Output;
 
 namespace SweepCli.Running;
@@ -21,23 +21,36 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var clock = services.Clock;
         settings.Folder.Create();
         var writer = new SweepResultWriter(settings.Folder, Plan.Scenario);
         ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
-        var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn);
-        var evaluator = settings.Model is { } model ? new ProgressEvaluator(model, view) : new ProgressEvaluator(services.Evaluator, settings.Workers, view);
+        var evaluator = new ScoreRecorder(settings.Model is { } model ? new ProgressEvaluator(model, view) : new ProgressEvaluator(services.Evaluator, settings.Workers, view));
+        var baseSource = settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults;
+        var request = new ResumeRequest(SweepEngineVersion.Current, evaluator.Identity, baseSource, Plan);
+        var checkpoints = new SweepCheckpoints(settings.Folder, Plan.Scenario);
+        var resume = checkpoints.Begin(request, settings.Resume, "--resume", cli.Warn);
+
+        var observer = new RunObserver(Plan, writer, view, cli.Verbose, cli.Warn, clock,
+            (outcome, seconds) => checkpoints.Save(request, outcome, seconds, evaluator.TakeNew()));
         var engine = new SweepEngine(evaluator, observer);
         WriteHeader(cli.Quiet ? TextWriter.Null : cli.Json ? cli.Console.Error : cli.Console.Out);
+        foreach (var finished in resume.Resume.Stages)
+        {
+            observer.Resumed(finished, resume.Timings[ResultText.StageTiming(finished.Result.Label)]);
+        }
 
-        long started = Stopwatch.GetTimestamp();
+        long started = clock.GetTimestamp();
         SweepOutcome outcome;
         try
         {
-            outcome = await view.RunAsync(() => engine.RunAsync(Plan, cancellationToken));
+            outcome = await view.RunAsync(() => engine.RunAsync(Plan, resume.Resume, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            cli.Cancelled($"Cancelled: {Finished(observer)}.");
+            var written = WriteInterrupted(checkpoints, request, writer, observer);
+            cli.Cancelled($"Cancelled: {Finished(observer)}.{(written.Count > 0 ? $" The summary and the page of the finished stages were written ({string.Join(", ", written.Select(Path.GetFileName))})." : "")}");
+            cli.Console.Error.WriteLine($"To finish it: {settings.ResumeCommand}");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -47,18 +60,47 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
             return ExitCodes.Failure;
         }
 
-        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = Stopwatch.GetElapsedTime(started).TotalSeconds };
-        var report = SweepReport.From(Plan, outcome, timings, settings.BasePath is { } path ? BaseSource.File(path) : BaseSource.Defaults, evaluator.Identity);
+        double resumedSeconds = resume.Timings.Values.Sum();
+        var timings = new Dictionary<string, double>(observer.Timings) { [ResultText.TotalTiming] = resumedSeconds + clock.GetElapsedTime(started).TotalSeconds };
+        var report = SweepReport.From(Plan, outcome, timings, baseSource, evaluator.Identity);
         var files = new List<string>(observer.Files)
         {
             writer.WriteFinal(outcome.Stages[^1].Result),
             writer.WriteReport(report),
             writer.WriteSummary(SummaryMarkdown.Build(report, settings.Folder.Given)),
         };
-        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, clock.GetUtcNow()) with { EvaluationsPlannedAtMost = report.EvaluationsRequested };
         files.Add(writer.WritePage(page, files));
         Print(report, files);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// On Ctrl-C: the summary and the page of the stages that finished, read back from their checkpoints, each saying
+    /// the sweep was interrupted and how to finish it. Nothing when no stage finished. The final winner and the report
+    /// are left to the run that finishes the sweep.
+    /// </summary>
+    private IReadOnlyList<string> WriteInterrupted(SweepCheckpoints checkpoints, ResumeRequest request, SweepResultWriter writer, RunObserver observer)
+    {
+        var finished = checkpoints.Find(request);
+        var stages = finished.Resume.Stages;
+        if (stages.Count == 0)
+        {
+            return [];
+        }
+
+        var interruption = new Interruption(stages.Count, Plan.Stages.Count, settings.ResumeCommand);
+        var timings = new Dictionary<string, double>(finished.Timings) { [ResultText.TotalTiming] = finished.Timings.Values.Sum() };
+        var outcome = new SweepOutcome(stages, stages[^1].Result.WinnerParams, finished.Resume.Requested, finished.Resume.Executed, finished.Resume.Failures);
+        var report = SweepReport.From(Plan, outcome, timings, request.BaseSource, request.Evaluator);
+        var files = new List<string>(observer.Files) { writer.WriteSummary(SummaryMarkdown.Build(report, settings.Folder.Given, interruption)) };
+        var page = SweepPageData.FromReport(SweepPageSources.Run, report, services.Clock.GetUtcNow()) with
+        {
+            EvaluationsPlannedAtMost = SweepCost.Sweep(Plan),
+            Interrupted = interruption.Text,
+        };
+        files.Add(writer.WritePage(page, files));
+        return files[^2..];
     }
 
     private string Finished(RunObserver observer) =>

@@ -42,6 +42,12 @@ public sealed record SweepPageData
     /// <summary>The app's routes a live page reads and links to; null for a static page, which never refreshes.</summary>
     public LiveRoutes? Live { get; init; }
 
+    /// <summary>
+    /// Set when a local run was stopped before its end: the report then holds the finished stages only, and this says
+    /// so and how to finish the sweep. Left out of the data object when null.
+    /// </summary>
+    public string? Interrupted { get; init; }
+
     public static SweepPageData FromReport(string source, SweepReport report, DateTimeOffset generatedAt) => new()
     {
         Source = source,
@@ -52,8 +58,19 @@ public sealed record SweepPageData
     /// <summary>A stage outcome in the outcome blob's format.</summary>
     public static string OutcomeJson(StageOutcome outcome) => JsonSerializer.Serialize(outcome, SweepReport.JsonOptions);
 
-    /// <summary>The data object: <c>{page: "sweep", source, generatedAt, status, report, outcomes, request, plannedAtMost, files, live}</c>.</summary>
-    public JsonObject ToJson() => new()
+    /// <summary>The data object: <c>{page: "sweep", source, generatedAt, status, report, outcomes, request, plannedAtMost, files, live}</c>, and <c>interrupted</c> when set.</summary>
+    public JsonObject ToJson()
+    {
+        var data = Data();
+        if (Interrupted is not null)
+        {
+            data["interrupted"] = Interrupted;
+        }
+
+        return data;
+    }
+
+    private JsonObject Data() => new()
     {
         ["page"] = "sweep",
         ["source"] = Source,

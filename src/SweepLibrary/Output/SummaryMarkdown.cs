@@ -13,11 +13,17 @@ public static class SummaryMarkdown
     /// <summary>The summary of <paramref name="report"/> as Markdown.</summary>
     /// <param name="report">The sweep's report.</param>
     /// <param name="folder">The output folder as the user wrote it, so the <c>--base</c> hint names the file where it is.</param>
-    public static string Build(SweepReport report, string folder = ".")
+    /// <param name="interrupted">Set when the sweep stopped early: the summary is of the finished stages, and says so first.</param>
+    public static string Build(SweepReport report, string folder = ".", Interruption? interrupted = null)
     {
         var md = new StringBuilder();
         string scenario = report.Scenario;
         md.AppendLine($"# Sweep summary: {scenario}").AppendLine();
+        if (interrupted is not null)
+        {
+            md.AppendLine($"> **{interrupted.Headline}.** {interrupted.Advice}").AppendLine();
+        }
+
         md.AppendLine("| Setting | Value |").AppendLine("| --- | --- |");
         md.AppendLine($"| Scenario | `{scenario}` |");
         md.AppendLine($"| Cross scenario | {(report.CrossScenario is null ? "none" : $"`{report.CrossScenario}` ({report.CrossSeeds} seeds per scenario, k = 1)")} |");
@@ -68,9 +74,12 @@ public static class SummaryMarkdown
             }
         }
 
-        md.AppendLine().AppendLine("## Final configuration").AppendLine();
+        md.AppendLine().AppendLine(interrupted is null ? "## Final configuration" : $"## Configuration after stage {interrupted.Finished}").AppendLine();
         md.AppendLine("```json").AppendLine(System.Text.Json.JsonSerializer.Serialize(report.Final, new System.Text.Json.JsonSerializerOptions { WriteIndented = true })).AppendLine("```").AppendLine();
-        md.AppendLine($"Use it as the base of the next sweep: `sweep run --scenario {scenario} --base {BasePath(folder, ResultNames.FinalFile(scenario))} --stages ...`").AppendLine();
+        if (interrupted is null)
+        {
+            md.AppendLine($"Use it as the base of the next sweep: `sweep run --scenario {scenario} --base {BasePath(folder, ResultNames.FinalFile(scenario))} --stages ...`").AppendLine();
+        }
 
         md.AppendLine("## Files").AppendLine();
         foreach (var outcome in report.Stages)
@@ -79,8 +88,12 @@ public static class SummaryMarkdown
             md.AppendLine($"- `{ResultNames.StageFile(scenario, label)}`: stage {Escape(label)} winner (stability format); chart `{SweepResultWriter.ChartFile(scenario, label)}`");
         }
 
-        md.AppendLine($"- `{ResultNames.FinalFile(scenario)}`: the final winner (stability format)");
-        md.AppendLine($"- `{ResultNames.ReportFile(scenario)}`: every candidate's seed scores, settings and timings");
+        if (interrupted is null)
+        {
+            md.AppendLine($"- `{ResultNames.FinalFile(scenario)}`: the final winner (stability format)");
+            md.AppendLine($"- `{ResultNames.ReportFile(scenario)}`: every candidate's seed scores, settings and timings");
+        }
+
         return md.ToString();
     }
 

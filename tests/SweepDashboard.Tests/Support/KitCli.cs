@@ -6,12 +6,16 @@ namespace SweepDashboard.Tests.Support;
 /// <summary>The <c>sweep</c> command line in-process on the test-kit scenarios, as its own tests run it.</summary>
 public static class KitCli
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(HttpMessageHandler? http, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(HttpMessageHandler? http, params string[] args) =>
+        RunAsync(http, new RecordingEvaluator(), CancellationToken.None, args);
+
+    /// <summary>The command line with <paramref name="evaluator"/> as the model, stopped (as by Ctrl-C) by <paramref name="cancellationToken"/>.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(HttpMessageHandler? http, SweepDomain.Evaluation.IScenarioEvaluator evaluator, CancellationToken cancellationToken, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var services = new CliServices(TestScenarios.Catalog, new RecordingEvaluator(), ProcessorCount: 2, HttpHandler: http);
-        int code = await SweepApp.RunAsync(args, services, new CliConsole(stdout, stderr, IsTerminal: false));
+        var services = new CliServices(TestScenarios.Catalog, evaluator, ProcessorCount: 2, HttpHandler: http);
+        int code = await SweepApp.RunAsync(args, services, new CliConsole(stdout, stderr, IsTerminal: false), cancellationToken);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

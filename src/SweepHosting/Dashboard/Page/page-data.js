@@ -106,7 +106,7 @@
 
   function progressOf(data, stages) {
     var s = data.status, p = s && s.progress, r = data.report;
-    var status = s ? s.runtimeStatus : 'Completed';
+    var status = s ? s.runtimeStatus : (data.interrupted ? 'Canceled' : 'Completed');
     var finished = s ? ['Completed', 'Failed', 'Terminated', 'Canceled'].indexOf(status) >= 0 : true;
     var out = {
       status: status, finished: finished, summary: p ? 'stage ' + p.stage + ' of ' + p.stageCount + ' (' + p.stageLabel + '): ' + p.phase : null,
@@ -118,7 +118,7 @@
       best: p && p.bestParams ? { params: p.bestParams, combined: p.bestCombined, mean: p.bestMean, seeds: p.bestSeeds } : null,
       elapsed: null, eta: null, rate: null, endedAt: null, startedAt: s ? s.createdAt : null
     };
-    if (out.stageCount === null && settingsOf(data)) out.stageCount = settingsOf(data).stages.length || null;
+    if ((out.stageCount === null || data.interrupted) && settingsOf(data)) out.stageCount = settingsOf(data).stages.length || null;
     if (r && r.evaluationsRequested !== undefined && finished) {
       out.requested = r.evaluationsRequested;
       out.executed = r.evaluationsExecuted;

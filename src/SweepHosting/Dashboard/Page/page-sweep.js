@@ -106,6 +106,12 @@
 
   function failurePanel(data, progress) {
     var s = data.status;
+    if (data.interrupted) {
+      // A local run stopped by Ctrl-C: the report holds its finished stages; the text says how to finish it, commands in backticks.
+      return el('section', { class: 'panel notice', id: 'failure', 'aria-labelledby': 'failure-h' },
+        el('h2', { id: 'failure-h' }, 'The sweep was interrupted'),
+        el('p', { id: 'failure-summary' }, data.interrupted.split('`').map(function (part, i) { return i % 2 ? el('code', null, part) : part; })));
+    }
     if (!s) return null;
     var kept = progress.stagesFinished > 0
       ? count(progress.stagesFinished, 'finished stage') + ' and ' + (progress.stagesFinished === 1 ? 'its' : 'their') + ' results are kept below.'
@@ -204,11 +210,13 @@
     if (!params) return null;
     var last = stages.length > 0 ? stages[stages.length - 1].result : null;
     var yaml = yamlOf(params), json = jsonOf(params);
-    var baseHint = data.status
+    var baseHint = data.interrupted
+      ? 'The sweep was interrupted: this is the winner of its last finished stage, not its final configuration.'
+      : data.status
       ? 'Use it as the base of the next sweep: save the YAML as base.yml (sweep run --base base.yml), or name the blob ' + data.status.id + '/' + (data.status.scenario || data.report && data.report.scenario) + '_sweep.json as "base" of a request.'
       : 'Use it as the base of the next sweep: save the YAML as base.yml and run sweep run --base base.yml, or pass the final JSON file beside this page.';
     return el('section', { class: 'panel', id: 'final', 'aria-labelledby': 'final-h' },
-      el('h2', { id: 'final-h' }, 'Final configuration'),
+      el('h2', { id: 'final-h' }, data.interrupted && last ? 'Configuration after stage ' + last.label : 'Final configuration'),
       el('p', null, el('code', { id: 'final-params' }, paramsText(params)),
         last ? ' · combined ' + fixed(last.combinedScore) + ', mean ' + fixed(last.meanScore) + ', pass rate ' + pct(last.passRate) + ' on ' + count(last.nSeeds || 0, 'seed') + ' (stage ' + last.label + ')' : ''),
       el('div', { class: 'config' }, codeBox('final-yaml', 'YAML', yaml), codeBox('final-json', 'JSON', json)),
