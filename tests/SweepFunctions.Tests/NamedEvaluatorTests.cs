@@ -66,6 +66,33 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         Assert.DoesNotContain(Key, report.RootElement.GetRawText());
     }
 
+    private const string FaultySweep = "named-faults";
+
+    [Fact]
+    public async Task A_named_evaluators_failures_and_metrics_reach_the_stage_outcome_and_the_page()
+    {
+        var body = Requests.OneStage(FaultySweep);
+        body["evaluator"] = "remote";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await StartAsync(body.ToJsonString())).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.WaitForSweepAsync(FaultySweep)).RuntimeStatus);
+
+        // 6 evaluations ran (0.1, 0.3 and the incumbent 0.5 on seeds 0 and 1); the endpoint refused x = 0.1 on seed 1.
+        var stage = System.Text.Json.Nodes.JsonNode.Parse(await _app.Store.ReadTextAsync($"{FaultySweep}/report.json") ?? "{}")!["stages"]![0]!;
+        Assert.Equal(
+            "{\"failed\":1,\"evaluations\":6,\"reasons\":[{\"kind\":\"refused\",\"reason\":\"the model refused it: no seed 1 for x = 0.1\",\"count\":1," +
+            "\"exampleScenario\":\"quadratic\",\"exampleParams\":{\"x\":0.1},\"exampleSeed\":1}]}",
+            stage["failures"]!.ToJsonString());
+        // The winner x = 0.3: gap 0 on both seeds.
+        var winner = stage["candidates"]!.AsArray().Single(c => c!["params"]!.ToJsonString() == "{\"x\":0.3}")!;
+        Assert.Equal("[{\"name\":\"gap\",\"n\":2,\"mean\":0,\"sd\":0}]", winner["metrics"]!.ToJsonString());
+
+        var page = await _app.Create<GetSweepDashboard>().RunAsync(TestHttpRequest.Get($"sweeps/{FaultySweep}/dashboard"), _app.Client, FaultySweep);
+        var data = SweepHosting.Dashboard.SweepPage.DataOf(page.BodyText())!;
+        Assert.Equal("{\"name\":\"remote\",\"version\":\"7.1\"}", data["evaluator"]!.ToJsonString());
+        Assert.Equal(1, (int)data["report"]!["stages"]![0]!["failures"]!["failed"]!);
+    }
+
     [Fact]
     public async Task An_unknown_evaluator_name_is_a_400_naming_the_field_with_the_closest_configured_name()
     {
@@ -167,8 +194,8 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
                     using var reader = new StreamReader(context.Request.InputStream);
                     var command = ProtocolMessages.Read<EvaluateCommand>(await reader.ReadToEndAsync())!;
                     command.Items.ToList().ForEach(Evaluated.Enqueue);
-                    answer = ProtocolMessages.Line(new EvaluateAnswer(
-                        command.Items.Select(i => ProtocolTranslation.ToLine(i.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(i)))).ToList()));
+                    bool faulty = context.Request.Headers[HttpEvaluator.IdempotencyHeader]?.StartsWith(FaultySweep + "/", StringComparison.Ordinal) == true;
+                    answer = ProtocolMessages.Line(new EvaluateAnswer(command.Items.Select(i => Answer(i, faulty)).ToList()));
                 }
 
                 byte[] bytes = Encoding.UTF8.GetBytes(answer);
@@ -176,6 +203,18 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
             }
+        }
+
+        /// <summary>
+        /// The test-kit score with the model's metric <c>gap</c> = |x − 0.3|; in the sweep <see cref="FaultySweep"/>,
+        /// x = 0.1 on seed 1 is refused.
+        /// </summary>
+        private static ResultLine Answer(EvaluationItem item, bool faulty)
+        {
+            double x = item.Params.TryGet("x", out var v) ? v.AsDouble : 0.5;
+            return faulty && x == 0.1 && item.Seed == 1
+                ? new ResultLine(item.Id, null, null, Error: "no seed 1 for x = 0.1")
+                : ProtocolTranslation.ToLine(item.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(item)) with { Metrics = new Dictionary<string, double> { ["gap"] = Math.Abs(x - 0.3) } });
         }
 
         public void Dispose() => _listener.Close();
