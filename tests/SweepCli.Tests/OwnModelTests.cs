@@ -106,6 +106,23 @@ public sealed class OwnModelTests
     }
 
     [Fact]
+    public async Task Scenarios_ends_with_a_runnable_example_in_the_models_own_scenario_and_parameter_names()
+    {
+        var all = await Cli.RunAsync("scenarios", "--evaluator", Sim);
+        var shifted = await Cli.RunAsync("scenarios", "--evaluator", Sim, "shifted");
+
+        string Hint(string scenario) => $"Use the names in stages, e.g. sweep run --evaluator \"{Sim}\" --scenario {scenario} --stages \"A:x=4.0,5.0,6.0 n=2,3\". " +
+                                        "Integers stay integers: write n=2, not 2.0.";
+        Assert.Equal(Hint("quadratic"), all.Out.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(Hint("shifted"), shifted.Out.TrimEnd().Split('\n')[^1]);
+        Assert.DoesNotContain("behavioral", all.Out);
+        Assert.DoesNotContain("max_M", all.Out);
+        // The example runs as written.
+        var run = await Cli.RunAsync("run", "--evaluator", Sim, "--scenario", "shifted", "--stages", "A:x=4.0,5.0,6.0 n=2,3", "--dry-run");
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
     public async Task Run_help_explains_the_evaluator()
     {
         var result = await Cli.RunAsync("run", "--help");
