@@ -20,20 +20,17 @@ internal static class ScenariosCommand
         var model = new EvaluatorFlags();
         var command = new Command("scenarios", "List the scenarios and each parameter: name, type, default, valid range, description (of the built-in model, or of --evaluator's).") { name };
         model.AddTo(command, all: false);
-        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
-        {
-            var errors = new ValidationErrors();
-            var options = model.Read(parse, workers: 1, errors);
-            errors.ThrowIfAny();
-            if (options is null)
+        command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
+            model.WithModelAsync(parse, workers: 1, new ValidationErrors(), process =>
             {
-                return Show(services.Catalog, parse, cli, BuiltInHint);
-            }
+                if (process is null)
+                {
+                    return Task.FromResult(Show(services.Catalog, parse, cli, BuiltInHint));
+                }
 
-            await using var process = await EvaluatorFlags.StartAsync(options, cancellationToken);
-            cli.Console.Out.WriteLine($"Evaluator {process.Identity} ({process.Command})");
-            return Show(process.Catalog, parse, cli, schemas => Hint(schemas[0], parse.GetValue(model.Evaluator)!));
-        });
+                cli.Console.Out.WriteLine($"Evaluator {process.Identity} ({process.Command})");
+                return Task.FromResult(Show(process.Catalog, parse, cli, schemas => Hint(schemas[0], parse.GetValue(model.Evaluator)!)));
+            }, cancellationToken));
         return command;
 
         int Show(SweepDomain.Evaluation.IScenarioCatalog catalog, ParseResult parse, CliOutput cli, Func<IReadOnlyList<ScenarioSchema>, string> hint)
