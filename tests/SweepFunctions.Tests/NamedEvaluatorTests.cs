@@ -78,7 +78,11 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.WaitForSweepAsync(FaultySweep)).RuntimeStatus);
 
         // 6 evaluations ran (0.1, 0.3 and the incumbent 0.5 on seeds 0 and 1); the endpoint refused x = 0.1 on seed 1.
-        var stage = System.Text.Json.Nodes.JsonNode.Parse(await _app.Store.ReadTextAsync($"{FaultySweep}/report.json") ?? "{}")!["stages"]![0]!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await _app.Store.ReadTextAsync($"{FaultySweep}/report.json") ?? "{}")!;
+        var failed = Assert.Single(report["failures"]!.AsArray())!;
+        Assert.Equal("{\"scenario\":\"quadratic\",\"params\":{\"x\":0.1},\"seed\":1,\"periods\":10,\"failure\":{\"kind\":\"refused\",\"reason\":\"the model refused it: no seed 1 for x = 0.1\"}}",
+            failed.ToJsonString());
+        var stage = report["stages"]![0]!;
         Assert.Equal(
             "{\"failed\":1,\"evaluations\":6,\"reasons\":[{\"kind\":\"refused\",\"reason\":\"the model refused it: no seed 1 for x = 0.1\",\"count\":1," +
             "\"exampleScenario\":\"quadratic\",\"exampleParams\":{\"x\":0.1},\"exampleSeed\":1}]}",

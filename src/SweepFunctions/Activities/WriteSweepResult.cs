@@ -5,6 +5,7 @@ using SweepDomain.Parameters;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepFunctions.Schedules;
+using SweepFunctions.Scores;
 using SweepFunctions.Storage;
 
 namespace SweepFunctions.Activities;
@@ -12,8 +13,9 @@ namespace SweepFunctions.Activities;
 /// <summary>
 /// Saves a finished sweep: the last stage's winner as <c>{id}/{scenario}_sweep.json</c> (stability format, the base of a
 /// next sweep), the full report as <c>{id}/report.json</c>, and for a scheduled sweep the schedule's latest pointer.
-/// The stages' candidate figures are read back from the blobs <see cref="WriteStageResult"/> wrote, so they need not
-/// travel through the orchestration history a second time. Idempotent: same names, same bytes.
+/// The stages' candidate figures are read back from the blobs <see cref="WriteStageResult"/> wrote, and the failed
+/// evaluations from the stages' gathered scores (<see cref="ScoreArchive"/>), so they need not travel through the
+/// orchestration history a second time. Idempotent: same names, same bytes.
 /// </summary>
 public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResult> logger)
 {
@@ -27,7 +29,11 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
             stages.Add(JsonSerializer.Deserialize<StageOutcome>(text, SweepReport.JsonOptions)!);
         }
 
-        var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted);
+        var scored = await new ScoreArchive(store).EarlierAsync(input.SweepId, stages.Count, cancellationToken);
+        var failures = scored.Where(s => s.Score.Failure is not null)
+            .Select(s => new FailedEvaluation(s.Request.Scenario, s.Request.Params, s.Request.Seed, s.Request.Periods, s.Score.Failure!))
+            .ToList();
+        var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted, failures);
         string finalBlob = SweepBlobs.FinalBlob(input.SweepId, input.Plan.Scenario);
         string reportBlob = SweepBlobs.ReportBlob(input.SweepId);
         await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]), cancellationToken);
