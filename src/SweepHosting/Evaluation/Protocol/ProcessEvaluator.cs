@@ -21,6 +21,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
     private int _stageFailures;
     private bool _anySucceeded;
     private int _failuresBeforeFirstSuccess;
+    private double _secondsPerEvaluation;   // the last whole chunk's answer time per evaluation (0 before one), sizing the next chunks
 
     private ProcessEvaluator(ProcessEvaluatorOptions options, DescribeAnswer description, EvaluatorWorker first, Action<EvaluationRequest, EvaluationScore>? onEvaluated)
     {
@@ -94,11 +95,10 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
 
         var scores = new EvaluationScore?[requests.Count];
         var queue = new LinkedList<Pending>(Enumerable.Range(0, requests.Count).Select(i => new Pending(i, 0)));
-        int chunk = Math.Clamp((int)Math.Ceiling(requests.Count / (double)(_workers.Length * 4)), 1, 32);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var killOnCancel = stop.Token.Register(KillAll);
         var loops = Enumerable.Range(0, Math.Min(_workers.Length, requests.Count))
-            .Select(slot => Task.Run(() => RunSlotAsync(slot, requests, scores, queue, chunk, stop), CancellationToken.None))
+            .Select(slot => Task.Run(() => RunSlotAsync(slot, requests, scores, queue, stop), CancellationToken.None))
             .ToList();
         try
         {
@@ -128,7 +128,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
         return scores.Select(s => s!).ToList();
     }
 
-    private async Task RunSlotAsync(int slot, IReadOnlyList<EvaluationRequest> requests, EvaluationScore?[] scores, LinkedList<Pending> queue, int chunkSize, CancellationTokenSource stop)
+    private async Task RunSlotAsync(int slot, IReadOnlyList<EvaluationRequest> requests, EvaluationScore?[] scores, LinkedList<Pending> queue, CancellationTokenSource stop)
     {
         while (true)
         {
@@ -137,6 +137,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
             lock (queue)
             {
                 chunk = [];
+                int chunkSize = ChunkSizing.Next(queue.Count, _workers.Length, Volatile.Read(ref _secondsPerEvaluation));
                 while (chunk.Count < chunkSize && queue.First is { } node)
                 {
                     chunk.Add(node.Value);
@@ -208,6 +209,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
             return (done, Replace(slot, worker, EvaluationFailure.Crash, $"the worker stopped reading its input: it {worker.ExitDescription()}"));
         }
 
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < chunk.Count; i++)
         {
             var (outcome, line) = await worker.ReadLineAsync(_options.EvaluationTimeout, cancellationToken);
@@ -243,6 +245,7 @@ public sealed class ProcessEvaluator : IEvaluator, IAsyncDisposable
             done.Add(score);
         }
 
+        Volatile.Write(ref _secondsPerEvaluation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds / chunk.Count);
         return (done, null);
     }
 

@@ -12,16 +12,23 @@ namespace SweepHosting.Evaluation.Protocol;
 /// <see cref="DescribeAnswer"/>, then one <see cref="ResultLine"/> per item, in the items' order. The HTTP protocol
 /// carries the same bodies (<c>GET /describe</c>, <c>POST /evaluate</c> answering <see cref="EvaluateAnswer"/>).
 /// </summary>
-public static class ProtocolMessages
+public static partial class ProtocolMessages
 {
     public const int Version = 1;
 
+    /// <summary>
+    /// The messages' JSON: camelCase, nulls left out, non-finite numbers by name. The messages' own types are
+    /// serialized by source-generated code (<see cref="ProtocolJsonContext"/>), which spares each worker and the sweep
+    /// the reflection and code emission a reflection-based serializer pays at start; any other type falls back to it.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new ParamSetJsonConverter(), new ParamValueJsonConverter() },
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ProtocolJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
     public static string Line<T>(T message) => JsonSerializer.Serialize(message, Json);
@@ -30,10 +37,22 @@ public static class ProtocolMessages
     /// Reads one message. Bare <c>NaN</c> and <c>Infinity</c> values (which Python's json writes) are read as the
     /// numbers they name, so a NaN score is reported as such rather than as unreadable output.
     /// </summary>
-    public static T? Read<T>(string line) => JsonSerializer.Deserialize<T>(BareNonFinite.Replace(line, ":\"$1\""), Json);
+    public static T? Read<T>(string line) => JsonSerializer.Deserialize<T>(
+        line.Contains("NaN", StringComparison.Ordinal) || line.Contains("Infinity", StringComparison.Ordinal) ? BareNonFinite().Replace(line, ":\"$1\"") : line,
+        Json);
 
-    private static readonly System.Text.RegularExpressions.Regex BareNonFinite = new(@":\s*(NaN|-?Infinity)(?=\s*[,}\]])", System.Text.RegularExpressions.RegexOptions.Compiled);
+    [System.Text.RegularExpressions.GeneratedRegex(@":\s*(NaN|-?Infinity)(?=\s*[,}\]])")]
+    private static partial System.Text.RegularExpressions.Regex BareNonFinite();
 }
+
+/// <summary>The protocol's messages, serialized by generated code (see <see cref="ProtocolMessages.Json"/>).</summary>
+[JsonSerializable(typeof(DescribeCommand))]
+[JsonSerializable(typeof(DescribeAnswer))]
+[JsonSerializable(typeof(EvaluateCommand))]
+[JsonSerializable(typeof(ResultLine))]
+[JsonSerializable(typeof(EvaluateAnswer))]
+[JsonSerializable(typeof(JsonNode))]
+internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
 
 /// <summary><c>{"type":"describe","protocol":1}</c>: what the model can evaluate.</summary>
 public sealed record DescribeCommand(string Type = "describe", int Protocol = ProtocolMessages.Version);
