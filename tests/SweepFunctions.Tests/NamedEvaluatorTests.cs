@@ -71,6 +71,14 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
     [Fact]
     public async Task A_named_evaluators_failures_and_metrics_reach_the_stage_outcome_and_the_page()
     {
+        // The test-kit score with the model's metric gap = |x - 0.3|, and x = 0.1 refused on seed 1.
+        _endpoint.Answer = item =>
+        {
+            double x = item.Params.TryGet("x", out var v) ? v.AsDouble : 0.5;
+            return x == 0.1 && item.Seed == 1
+                ? new ResultLine(item.Id, null, null, Error: "no seed 1 for x = 0.1")
+                : ProtocolTranslation.ToLine(item.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(item)) with { Metrics = new Dictionary<string, double> { ["gap"] = Math.Abs(x - 0.3) } });
+        };
         var body = Requests.OneStage(FaultySweep);
         body["evaluator"] = "remote";
 
@@ -95,6 +103,79 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         var data = SweepHosting.Dashboard.SweepPage.DataOf(page.BodyText())!;
         Assert.Equal("{\"name\":\"remote\",\"version\":\"7.1\"}", data["evaluator"]!.ToJsonString());
         Assert.Equal(1, (int)data["report"]!["stages"]![0]!["failures"]!["failed"]!);
+    }
+
+    [Fact]
+    public async Task A_batch_whose_answer_is_lost_mid_post_is_posted_again_under_the_same_key_and_counted_once()
+    {
+        // The endpoint runs the screening batch, then the connection drops before its whole answer arrives (the
+        // endpoint restarted, say). The batch is posted again under the same key, the endpoint answers from its record,
+        // and the sweep counts each evaluation once.
+        _endpoint.DropFirstAnswerFor = "named-2/0/0-0";
+        var body = Requests.OneStage("named-2");
+        body["evaluator"] = "remote";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await StartAsync(body.ToJsonString())).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.WaitForSweepAsync("named-2")).RuntimeStatus);
+
+        Assert.Equal(["named-2/0/0-0", "named-2/0/0-0", "named-2/0/1-0"], _endpoint.Posts.Select(p => p.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["{x: 0.1}@0", "{x: 0.1}@1", "{x: 0.3}@0", "{x: 0.3}@1", "{x: 0.5}@0", "{x: 0.5}@1"],
+            _endpoint.Evaluated.Select(i => $"{i.Params}@{i.Seed}").Order(StringComparer.Ordinal));
+        using var report = JsonDocument.Parse(await _app.Store.ReadTextAsync("named-2/report.json") ?? "{}");
+        Assert.Equal((6, 6), (report.RootElement.GetProperty("evaluationsRequested").GetInt32(), report.RootElement.GetProperty("evaluationsExecuted").GetInt32()));
+        Assert.False(report.RootElement.TryGetProperty("failures", out _));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_host_stopped_mid_post_runs_again_under_the_same_key_and_the_endpoint_answers_it_once()
+    {
+        // The host stops while the batch's POST waits for its answer (its invocation is cancelled); the Durable Task
+        // engine then runs the activity again with the same input, which posts under the same key.
+        _endpoint.HoldFirstAnswerFor = "named-3/0/0-0";
+        var input = new SweepFunctions.Activities.EvaluateBatchInput(
+            "named-3", 0, "A", EvaluationPhase.Screening, 0, 0, 10,
+            SweepFunctions.Scores.ConfigSeeds.Of([new EvaluationRequest(TestScenarios.Quadratic, SweepDomain.Parameters.ParamSet.Of(("x", 0.1)), 0, 10),
+                                                  new EvaluationRequest(TestScenarios.Quadratic, SweepDomain.Parameters.ParamSet.Of(("x", 0.3)), 0, 10)]),
+            "remote");
+        using var shutdown = new CancellationTokenSource();
+        var first = _app.Create<SweepFunctions.Activities.EvaluateBatch>().RunAsync(input, shutdown.Token);
+        while (_endpoint.Posts.IsEmpty)
+        {
+            await Task.Delay(20);
+        }
+
+        shutdown.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        var again = await _app.Create<SweepFunctions.Activities.EvaluateBatch>().RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(["named-3/0/0-0", "named-3/0/0-0"], _endpoint.Posts.Select(p => p.IdempotencyKey));
+        Assert.Equal(["{x: 0.1}@0", "{x: 0.3}@0"], _endpoint.Evaluated.Select(i => $"{i.Params}@{i.Seed}"));
+        Assert.Equal([0.913, 0.953], again.Total.Select(x => Math.Round(x, 6)));   // 1 - (x - 0.3)^2 - 0.04 - 0.007 (seed 0)
+    }
+
+    [Fact]
+    public async Task Failed_evaluations_and_metrics_from_the_endpoint_reach_the_report_through_the_durable_path()
+    {
+        _endpoint.Answer = item => item.Params.ToString() == "{x: 0.1}"
+            ? new ResultLine(item.Id, null, null, Error: "x below the model's range")
+            : new ResultLine(item.Id, 0.9, true, new Dictionary<string, double> { ["gap"] = 0.25 }, Counts: new MetricCounts(3, 0, 0));
+        var body = Requests.OneStage("named-4");
+        body["evaluator"] = "remote";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await StartAsync(body.ToJsonString())).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.WaitForSweepAsync("named-4")).RuntimeStatus);
+
+        using var report = JsonDocument.Parse(await _app.Store.ReadTextAsync("named-4/report.json") ?? "{}");
+        // x = 0.1 is refused on the screening seed, ranks last and goes no further: one failure.
+        var failure = Assert.Single(report.RootElement.GetProperty("failures").EnumerateArray());
+        Assert.Equal(
+            (0.1, 0, "refused", "the model refused it: x below the model's range"),
+            (failure.GetProperty("params").GetProperty("x").GetDouble(), failure.GetProperty("seed").GetInt32(),
+             failure.GetProperty("failure").GetProperty("kind").GetString(), failure.GetProperty("failure").GetProperty("reason").GetString()));
+        var scores = await new SweepFunctions.Scores.ScoreArchive(_app.Store).StageAsync("named-4", 0, 10, gather: false);
+        Assert.All(scores.Where(s => s.Request.Params.ToString() == "{x: 0.3}"), s => Assert.Equal(0.25, s.Score.Metrics!["gap"]));
+        Assert.Equal(2, scores.Count(s => s.Request.Params.ToString() == "{x: 0.3}"));
     }
 
     [Fact]
@@ -173,6 +254,18 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
 
         public ConcurrentQueue<EvaluationItem> Evaluated { get; } = new();
 
+        /// <summary>The idempotency key whose first answer is lost: the batch runs, then the connection drops mid-answer.</summary>
+        public string? DropFirstAnswerFor { get; set; }
+
+        /// <summary>The idempotency key whose first answer never comes: the batch runs, and the request is held open.</summary>
+        public string? HoldFirstAnswerFor { get; set; }
+
+        /// <summary>Answers some items itself (a refusal, metrics); null leaves the item to the test-kit model.</summary>
+        public Func<EvaluationItem, ResultLine?> Answer { get; set; } = _ => null;
+
+        /// <summary>Answers by idempotency key: a batch posted again is answered from here, not run again.</summary>
+        private readonly ConcurrentDictionary<string, string> _answers = new();
+
         private async Task ServeAsync()
         {
             var schema = new SweepDomain.Parameters.ScenarioSchema(TestScenarios.Quadratic, [TestScenarios.Schema(TestScenarios.Quadratic).Find("x")!]);
@@ -189,36 +282,50 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
                     return;
                 }
 
-                string call = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath.Replace("/model", "")}";
-                Calls.Enqueue(call);
-                string answer = describe;
-                if (call == "POST /evaluate")
-                {
-                    Posts.Enqueue((context.Request.Headers[HttpEvaluator.IdempotencyHeader], context.Request.Headers["Authorization"]));
-                    using var reader = new StreamReader(context.Request.InputStream);
-                    var command = ProtocolMessages.Read<EvaluateCommand>(await reader.ReadToEndAsync())!;
-                    command.Items.ToList().ForEach(Evaluated.Enqueue);
-                    bool faulty = context.Request.Headers[HttpEvaluator.IdempotencyHeader]?.StartsWith(FaultySweep + "/", StringComparison.Ordinal) == true;
-                    answer = ProtocolMessages.Line(new EvaluateAnswer(command.Items.Select(i => Answer(i, faulty)).ToList()));
-                }
-
-                byte[] bytes = Encoding.UTF8.GetBytes(answer);
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
+                _ = Task.Run(() => HandleAsync(context, describe));
             }
         }
 
-        /// <summary>
-        /// The test-kit score with the model's metric <c>gap</c> = |x − 0.3|; in the sweep <see cref="FaultySweep"/>,
-        /// x = 0.1 on seed 1 is refused.
-        /// </summary>
-        private static ResultLine Answer(EvaluationItem item, bool faulty)
+        private async Task HandleAsync(HttpListenerContext context, string describe)
         {
-            double x = item.Params.TryGet("x", out var v) ? v.AsDouble : 0.5;
-            return faulty && x == 0.1 && item.Seed == 1
-                ? new ResultLine(item.Id, null, null, Error: "no seed 1 for x = 0.1")
-                : ProtocolTranslation.ToLine(item.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(item)) with { Metrics = new Dictionary<string, double> { ["gap"] = Math.Abs(x - 0.3) } });
+            string call = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath.Replace("/model", "")}";
+            Calls.Enqueue(call);
+            string answer = describe;
+            if (call == "POST /evaluate")
+            {
+                string key = context.Request.Headers[HttpEvaluator.IdempotencyHeader] ?? "";
+                Posts.Enqueue((key, context.Request.Headers["Authorization"]));
+                using var reader = new StreamReader(context.Request.InputStream);
+                string posted = await reader.ReadToEndAsync();
+                answer = _answers.GetOrAdd(key, _ =>
+                {
+                    var command = ProtocolMessages.Read<EvaluateCommand>(posted)!;
+                    command.Items.ToList().ForEach(Evaluated.Enqueue);
+                    return ProtocolMessages.Line(new EvaluateAnswer(command.Items
+                        .Select(i => Answer(i) ?? ProtocolTranslation.ToLine(i.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(i))))
+                        .ToList()));
+                });
+                if (key == HoldFirstAnswerFor)
+                {
+                    HoldFirstAnswerFor = null;
+                    return;   // never answered; the listener's close ends it
+                }
+
+                if (key == DropFirstAnswerFor)
+                {
+                    DropFirstAnswerFor = null;
+                    context.Response.ContentLength64 = answer.Length;
+                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(answer[..5]));
+                    await context.Response.OutputStream.FlushAsync();
+                    context.Response.Abort();
+                    return;
+                }
+            }
+
+            byte[] bytes = Encoding.UTF8.GetBytes(answer);
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
         }
 
         public void Dispose() => _listener.Close();

@@ -64,6 +64,36 @@ public sealed class HttpEvaluatorTests
         Assert.Equal(5, endpoint.Calls.Count(c => c.Call == "POST /evaluate"));
     }
 
+    [Fact]
+    public async Task A_connection_dropped_before_the_answer_is_posted_again_under_the_same_key()
+    {
+        // The endpoint restarts mid-batch: the first POST's connection is dropped without an answer.
+        using var endpoint = new ScriptedEndpoint(("POST /evaluate", Drop, "", null), ("POST /evaluate", 200, Results, null));
+        var evaluator = await Connect(endpoint);
+
+        var scores = await evaluator.EvaluateAsync(Batch, "sweep-1/0/0-3", CancellationToken.None);
+
+        Assert.Equal([0.9, 0.4], scores.Select(s => s.TotalScore));
+        Assert.All(scores, s => Assert.Null(s.Failure));
+        Assert.Equal(["sweep-1/0/0-3", "sweep-1/0/0-3"], endpoint.Calls.Where(c => c.Call == "POST /evaluate").Select(c => c.Key));
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_drops_every_connection_fails_the_batch_as_a_crash_after_five_tries()
+    {
+        using var endpoint = new ScriptedEndpoint(Enumerable.Repeat(("POST /evaluate", Drop, "", (string?)null), 5).ToArray());
+        var evaluator = await Connect(endpoint);
+
+        var scores = await evaluator.EvaluateAsync(Batch, "k", CancellationToken.None);
+
+        Assert.All(scores, s => Assert.Equal(("crash", 0.0, false), (s.Failure!.Kind, s.TotalScore, s.Passed)));
+        Assert.StartsWith("the endpoint gave no answer in 5 tries; the last: no answer: ", scores[0].Failure!.Reason);
+        Assert.Equal(5, endpoint.Calls.Count(c => c.Call == "POST /evaluate"));
+    }
+
+    /// <summary>A scripted status that drops the connection before the answer is whole.</summary>
+    private const int Drop = -1;
+
     private static async Task<HttpEvaluator> Connect(ScriptedEndpoint endpoint, TimeProvider? time = null)
     {
         var http = new HttpClient();
@@ -117,6 +147,16 @@ public sealed class HttpEvaluatorTests
                 Calls.Enqueue((call, context.Request.Headers[HttpEvaluator.IdempotencyHeader], context.Request.Headers["Authorization"]));
                 var (status, body, location) = call == "GET /describe" ? (200, Describe, null)
                     : _script.TryDequeue(out var next) && next.Call == call ? (next.Status, next.Body, next.Location) : (418, $"unscripted {call}", (string?)null);
+                if (status == Drop)
+                {
+                    // Promise an answer, send its first bytes, then drop the connection.
+                    context.Response.ContentLength64 = 1000;
+                    await context.Response.OutputStream.WriteAsync("{\"res"u8.ToArray());
+                    await context.Response.OutputStream.FlushAsync();
+                    context.Response.Abort();
+                    continue;
+                }
+
                 context.Response.StatusCode = status;
                 if (location is not null)
                 {

@@ -13,9 +13,9 @@ namespace SweepFunctions.Activities;
 /// <summary>
 /// Saves a finished sweep: the last stage's winner as <c>{id}/{scenario}_sweep.json</c> (stability format, the base of a
 /// next sweep), the full report as <c>{id}/report.json</c>, and for a scheduled sweep the schedule's latest pointer.
-/// The stages' candidate figures are read back from the blobs <see cref="WriteStageResult"/> wrote, and the failed
-/// evaluations from the stages' gathered scores (<see cref="ScoreArchive"/>), so they need not travel through the
-/// orchestration history a second time. Idempotent: same names, same bytes.
+/// The stages' candidate figures are read back from the blobs <see cref="WriteStageResult"/> wrote, so they need not
+/// travel through the orchestration history a second time, and the failed evaluations from the score archive.
+/// Idempotent: same names, same bytes.
 /// </summary>
 public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResult> logger)
 {
@@ -29,11 +29,7 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
             stages.Add(JsonSerializer.Deserialize<StageOutcome>(text, SweepReport.JsonOptions)!);
         }
 
-        var scored = await new ScoreArchive(store).EarlierAsync(input.SweepId, stages.Count, cancellationToken);
-        var failures = scored.Where(s => s.Score.Failure is not null)
-            .Select(s => new FailedEvaluation(s.Request.Scenario, s.Request.Params, s.Request.Seed, s.Request.Periods, s.Score.Failure!))
-            .ToList();
-        var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted, failures);
+        var outcome = new SweepOutcome(stages, input.Final, input.EvaluationsRequested, input.EvaluationsExecuted, await FailuresAsync(input, stages.Count, cancellationToken));
         string finalBlob = SweepBlobs.FinalBlob(input.SweepId, input.Plan.Scenario);
         string reportBlob = SweepBlobs.ReportBlob(input.SweepId);
         await store.WriteTextAsync(finalBlob, StabilityResultFile.Write(input.Plan.Scenario, [StabilityEntry.FromStage(stages[^1].Result)]), cancellationToken);
@@ -46,6 +42,24 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
 
         logger.LogInformation("Sweep {SweepId} saved to {FinalBlob} and {ReportBlob}", input.SweepId, finalBlob, reportBlob);
         return new WriteSweepResultOutput(finalBlob, reportBlob);
+    }
+
+    /// <summary>
+    /// Every evaluation that failed, stage by stage, from the score archive: each stage ran in an execution of its own,
+    /// so no one memo saw them all. An evaluation recalled by a later stage was run, and is listed, once.
+    /// </summary>
+    private async Task<IReadOnlyList<FailedEvaluation>> FailuresAsync(WriteSweepResultInput input, int stageCount, CancellationToken cancellationToken)
+    {
+        var archive = new ScoreArchive(store);
+        var failures = new List<FailedEvaluation>();
+        for (int stage = 0; stage < stageCount; stage++)
+        {
+            failures.AddRange((await archive.StageAsync(input.SweepId, stage, input.Plan.Periods, gather: false, cancellationToken))
+                .Where(s => s.Score.Failure is not null)
+                .Select(s => new FailedEvaluation(s.Request.Scenario, s.Request.Params, s.Request.Seed, s.Request.Periods, s.Score.Failure!)));
+        }
+
+        return failures;
     }
 }
 

@@ -54,10 +54,9 @@ public sealed record ConfigSeeds(string Scenario, ParamSet Params, IReadOnlyList
 
 /// <summary>
 /// Scores in columns: <c>Total[i]</c>, <c>Pass[i]</c>, <c>Warn[i]</c> and <c>Fail[i]</c> belong to evaluation i, and
-/// <see cref="Notes"/> holds the few notes by position. About a third of the size of a list of score objects. A model
-/// behind the evaluator protocol may give its own metrics and may fail; <see cref="Metrics"/> and <see cref="Failures"/>
-/// hold those by position, and are left out of JSON when none has any, so the built-in model's histories and score blobs
-/// keep their bytes.
+/// the few notes, failures (with their reasons) and metrics (a user's model may return them) are held by position.
+/// About a third of the size of a list of score objects. Failures and metrics are optional, so scores written before
+/// they were carried still read.
 /// </summary>
 public sealed record ScoreColumns(
     IReadOnlyList<double> Total,
@@ -65,29 +64,32 @@ public sealed record ScoreColumns(
     IReadOnlyList<int> Warn,
     IReadOnlyList<int> Fail,
     IReadOnlyDictionary<int, string>? Notes = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<int, IReadOnlyDictionary<string, double>>? Metrics = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<int, EvaluationFailure>? Failures = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<int, EvaluationFailure>? Failures = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<int, IReadOnlyDictionary<string, double>>? Metrics = null)
 {
     public int Count => Total.Count;
 
-    public EvaluationScore this[int i] => new(Total[i], Pass[i], Warn[i], Fail[i], Notes?.GetValueOrDefault(i), Metrics?.GetValueOrDefault(i), Failures?.GetValueOrDefault(i));
+    public EvaluationScore this[int i] =>
+        new(Total[i], Pass[i], Warn[i], Fail[i], Notes?.GetValueOrDefault(i), Metrics?.GetValueOrDefault(i), Failures?.GetValueOrDefault(i));
 
     public IEnumerable<EvaluationScore> All => Enumerable.Range(0, Count).Select(i => this[i]);
 
-    public static ScoreColumns From(IReadOnlyList<EvaluationScore> scores) => new(
-        scores.Select(s => s.TotalScore).ToArray(),
-        scores.Select(s => s.NPass).ToArray(),
-        scores.Select(s => s.NWarn).ToArray(),
-        scores.Select(s => s.NFail).ToArray(),
-        ByPosition(scores, s => s.Note),
-        ByPosition(scores, s => s.Metrics),
-        ByPosition(scores, s => s.Failure));
-
-    /// <summary>The scores' non-null <paramref name="field"/> by position; null when every one is null.</summary>
-    private static Dictionary<int, T>? ByPosition<T>(IReadOnlyList<EvaluationScore> scores, Func<EvaluationScore, T?> field) where T : class
+    public static ScoreColumns From(IReadOnlyList<EvaluationScore> scores)
     {
-        var values = scores.Select((s, i) => (Value: field(s), i)).Where(x => x.Value is not null).ToDictionary(x => x.i, x => x.Value!);
-        return values.Count == 0 ? null : values;
+        return new ScoreColumns(
+            scores.Select(s => s.TotalScore).ToArray(),
+            scores.Select(s => s.NPass).ToArray(),
+            scores.Select(s => s.NWarn).ToArray(),
+            scores.Select(s => s.NFail).ToArray(),
+            ByPosition(scores, s => s.Note),
+            ByPosition(scores, s => s.Failure),
+            ByPosition(scores, s => s.Metrics));
+    }
+
+    private static Dictionary<int, T>? ByPosition<T>(IReadOnlyList<EvaluationScore> scores, Func<EvaluationScore, T?> value) where T : class
+    {
+        var held = scores.Select((s, i) => (Value: value(s), i)).Where(x => x.Value is not null).ToDictionary(x => x.i, x => x.Value!);
+        return held.Count == 0 ? null : held;
     }
 }
 

@@ -10,7 +10,8 @@ namespace SweepHosting.Evaluation.Protocol;
 /// once, then each batch <c>POST {base}/evaluate</c> with an <c>Idempotency-Key</c> header naming the batch, so a batch
 /// posted again (after a host restart) is the same batch to the endpoint. A <c>202 Accepted</c> is followed: its
 /// <c>Location</c> is polled after <c>Retry-After</c> until the answer is ready. 429 and 5xx are retried with
-/// exponential backoff (at most <see cref="MaxAttempts"/> tries); any other 4xx fails the batch's evaluations, quoting
+/// exponential backoff (at most <see cref="MaxAttempts"/> tries), and so is a connection that fails or drops before the
+/// answer (posted again under the same key); any other 4xx fails the batch's evaluations, quoting
 /// the answer's body. <paramref name="authorize"/> gives the <c>Authorization</c> header (a bearer token or a key), or
 /// null; it is never logged or recorded.
 /// </summary>
@@ -20,6 +21,9 @@ public sealed class HttpEvaluator(HttpClient http, Uri baseUrl, DescribeAnswer d
     public const string IdempotencyHeader = "Idempotency-Key";
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(30);
+
+    /// <summary>Stands for "no HTTP answer at all" (a refused, reset or timed-out connection) among the statuses.</summary>
+    private const HttpStatusCode Unreachable = 0;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -48,6 +52,11 @@ public sealed class HttpEvaluator(HttpClient http, Uri baseUrl, DescribeAnswer d
         var ids = Enumerable.Range(0, requests.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         string body = ProtocolMessages.Line(new EvaluateCommand(requests.Select((r, i) => ProtocolTranslation.ToItem(ids[i], r)).ToList()));
         var (status, text) = await PostAsync(body, idempotencyKey, cancellationToken);
+        if (status == Unreachable)
+        {
+            return Fail(requests.Count, EvaluationFailure.Crash, $"the endpoint gave no answer in {MaxAttempts} tries; the last: {EvaluatorWorker.Clip(text)}");
+        }
+
         if (status != HttpStatusCode.OK)
         {
             return Fail(requests.Count, EvaluationFailure.Refused, $"the endpoint answered {(int)status}: {EvaluatorWorker.Clip(text)}");
@@ -79,11 +88,23 @@ public sealed class HttpEvaluator(HttpClient http, Uri baseUrl, DescribeAnswer d
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "evaluate")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Add(IdempotencyHeader, idempotencyKey);
             request.Headers.Authorization = authorize is null ? null : await authorize(cancellationToken);
-            using var response = await http.SendAsync(request, cancellationToken);
-            var (status, text) = response.StatusCode == HttpStatusCode.Accepted
-                ? await PollAsync(response, cancellationToken)
-                : (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
-            bool transient = status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+            HttpStatusCode status;
+            string text;
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                (status, text) = response.StatusCode == HttpStatusCode.Accepted
+                    ? await PollAsync(response, cancellationToken)
+                    : (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The connection failed or dropped before the answer came (the endpoint restarted, say): the batch may
+                // have run, so it is posted again under the same key, which lets the endpoint answer from its record.
+                (status, text) = (Unreachable, $"no answer: {e.Message}");
+            }
+
+            bool transient = status == Unreachable || status == HttpStatusCode.TooManyRequests || (int)status >= 500;
             if (!transient || attempt == MaxAttempts)
             {
                 return (status, text);
