@@ -106,6 +106,73 @@ public sealed class OwnModelTests
     }
 
     [Fact]
+    public async Task Scenarios_ends_with_a_runnable_example_in_the_models_own_scenario_and_parameter_names()
+    {
+        var all = await Cli.RunAsync("scenarios", "--evaluator", Sim);
+        var shifted = await Cli.RunAsync("scenarios", "--evaluator", Sim, "shifted");
+
+        string Hint(string scenario) => $"Use the names in stages, e.g. sweep run --evaluator \"{Sim}\" --scenario {scenario} --stages \"A:x=4.0,5.0,6.0 n=2,3\". " +
+                                        "Integers stay integers: write n=2, not 2.0.";
+        Assert.Equal(Hint("quadratic"), all.Out.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(Hint("shifted"), shifted.Out.TrimEnd().Split('\n')[^1]);
+        Assert.DoesNotContain("behavioral", all.Out);
+        Assert.DoesNotContain("max_M", all.Out);
+        // The example runs as written.
+        var run = await Cli.RunAsync("run", "--evaluator", Sim, "--scenario", "shifted", "--stages", "A:x=4.0,5.0,6.0 n=2,3", "--dry-run");
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task Evaluate_through_the_model_lists_its_failures_by_reason_and_its_metrics_with_sd_and_n()
+    {
+        var result = await Cli.RunAsync("evaluate", "--evaluator", TestSimulator.Command("--fault", "crash@seed=3", "--fault", "nan@seed=5"),
+            "--scenario", "quadratic", "--set", "x=3.0", "--seeds", "0-9", "--periods", "10", "--workers", "2", "--metrics",
+            "--max-failure-share", "0.5", "--retry-budget", "0");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Failed evaluations: 2 of 10; each counts as score 0, not passed.\n" +
+                        "  crash: the worker exited with code 3 during the evaluation (1; first on seed 3)\n", result.Out);
+        Assert.Matches(@"\n    stderr: sim\[\d+\]: crashing on id=\d+ as told\n  nan: the score is NaN \(1; first on seed 5\)\n", result.Out);
+        Assert.Contains("| 3    | 0.0000      | 0    | 0    | 1    | FAIL    | evaluation failed (crash): the worker exited with code 3 during the evaluation |", result.Out);
+        // The 8 seeds that answered: distance 1 on each; the mean of the simulator's noise with its sd.
+        Assert.Contains("| distance | 1         | 0       | 8 |", result.Out);
+        Assert.Contains("| noise    | 0.0081756 | 0.02353 | 8 |", result.Out);
+        Assert.Contains("Mean 0.6984  Std (sample) 0.3687  Pass rate 80% (8/10)  Combined 0.3527", result.Out);
+        Assert.Contains("Evaluator: test-sim 1.0; 2 evaluations failed, 0 retried, 1 workers restarted", result.Out);
+    }
+
+    [Fact]
+    public async Task Evaluate_through_the_model_gives_the_same_json_with_the_evaluator_failures_and_metrics()
+    {
+        var result = await Cli.RunAsync("evaluate", "--evaluator", TestSimulator.Command("--fault", "nan@seed=1"),
+            "--scenario", "quadratic", "--set", "x=3.0", "--seeds", "0-3", "--periods", "10", "--workers", "2", "--metrics", "--max-failure-share", "0.5", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = JsonNode.Parse(result.Out)!;
+        Assert.Equal("{\"name\":\"test-sim\",\"version\":\"1.0\"}", json["evaluator"]!.ToJsonString());
+        Assert.Equal(0.8838591847319258, (double)json["seeds"]![0]!["totalScore"]!);
+        Assert.Equal("evaluation failed (nan): the score is NaN", (string)json["seeds"]![1]!["note"]!);
+        Assert.Equal(0.75, (double)json["passRate"]!);
+        Assert.Equal("{\"failed\":1,\"evaluations\":4,\"reasons\":[{\"kind\":\"nan\",\"reason\":\"the score is NaN\",\"count\":1,\"exampleScenario\":\"quadratic\"," +
+                     "\"exampleParams\":{\"x\":3.0},\"exampleSeed\":1}]}", json["failures"]!.ToJsonString());
+        Assert.Equal("{\"name\":\"distance\",\"n\":3,\"mean\":1,\"sd\":0}", json["metrics"]![0]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Evaluate_through_the_model_refuses_a_typo_or_an_unknown_scenario_with_exit_code_2_before_any_evaluation()
+    {
+        var typo = await Cli.RunAsync("evaluate", "--evaluator", Sim, "--scenario", "quadratic", "--set", "xx=3.0", "--seeds", "0-1");
+        var range = await Cli.RunAsync("evaluate", "--evaluator", Sim, "--scenario", "quadratic", "--set", "x=11.0", "--seeds", "0-1");
+        var scenario = await Cli.RunAsync("evaluate", "--evaluator", Sim, "--scenario", "quadratc", "--seeds", "0-1");
+
+        Assert.Equal((2, 2, 2), (typo.ExitCode, range.ExitCode, scenario.ExitCode));
+        Assert.Contains("--set: Unknown parameter 'xx' for scenario 'quadratic'. Did you mean 'x'? In 'xx=3.0'.", typo.Error);
+        Assert.Contains("Parameter 'x' = 11.0 is outside its valid range [0, 10].", range.Error);
+        Assert.Contains("Unknown scenario 'quadratc'. Known scenarios: quadratic, shifted.", scenario.Error);
+        Assert.All(new[] { typo, range, scenario }, r => Assert.DoesNotContain("Evaluated", r.Out + r.Error));
+    }
+
+    [Fact]
     public async Task Run_help_explains_the_evaluator()
     {
         var result = await Cli.RunAsync("run", "--help");

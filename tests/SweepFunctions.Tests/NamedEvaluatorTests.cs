@@ -66,6 +66,45 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         Assert.DoesNotContain(Key, report.RootElement.GetRawText());
     }
 
+    private const string FaultySweep = "named-faults";
+
+    [Fact]
+    public async Task A_named_evaluators_failures_and_metrics_reach_the_stage_outcome_and_the_page()
+    {
+        // The test-kit score with the model's metric gap = |x - 0.3|, and x = 0.1 refused on seed 1.
+        _endpoint.Answer = item =>
+        {
+            double x = item.Params.TryGet("x", out var v) ? v.AsDouble : 0.5;
+            return x == 0.1 && item.Seed == 1
+                ? new ResultLine(item.Id, null, null, Error: "no seed 1 for x = 0.1")
+                : ProtocolTranslation.ToLine(item.Id, TestScenarios.Score(ProtocolTranslation.ToRequest(item)) with { Metrics = new Dictionary<string, double> { ["gap"] = Math.Abs(x - 0.3) } });
+        };
+        var body = Requests.OneStage(FaultySweep);
+        body["evaluator"] = "remote";
+
+        Assert.Equal(HttpStatusCode.Accepted, (await StartAsync(body.ToJsonString())).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _app.WaitForSweepAsync(FaultySweep)).RuntimeStatus);
+
+        // 6 evaluations ran (0.1, 0.3 and the incumbent 0.5 on seeds 0 and 1); the endpoint refused x = 0.1 on seed 1.
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await _app.Store.ReadTextAsync($"{FaultySweep}/report.json") ?? "{}")!;
+        var failed = Assert.Single(report["failures"]!.AsArray())!;
+        Assert.Equal("{\"scenario\":\"quadratic\",\"params\":{\"x\":0.1},\"seed\":1,\"periods\":10,\"failure\":{\"kind\":\"refused\",\"reason\":\"the model refused it: no seed 1 for x = 0.1\"}}",
+            failed.ToJsonString());
+        var stage = report["stages"]![0]!;
+        Assert.Equal(
+            "{\"failed\":1,\"evaluations\":6,\"reasons\":[{\"kind\":\"refused\",\"reason\":\"the model refused it: no seed 1 for x = 0.1\",\"count\":1," +
+            "\"exampleScenario\":\"quadratic\",\"exampleParams\":{\"x\":0.1},\"exampleSeed\":1}]}",
+            stage["failures"]!.ToJsonString());
+        // The winner x = 0.3: gap 0 on both seeds.
+        var winner = stage["candidates"]!.AsArray().Single(c => c!["params"]!.ToJsonString() == "{\"x\":0.3}")!;
+        Assert.Equal("[{\"name\":\"gap\",\"n\":2,\"mean\":0,\"sd\":0}]", winner["metrics"]!.ToJsonString());
+
+        var page = await _app.Create<GetSweepDashboard>().RunAsync(TestHttpRequest.Get($"sweeps/{FaultySweep}/dashboard"), _app.Client, FaultySweep);
+        var data = SweepHosting.Dashboard.SweepPage.DataOf(page.BodyText())!;
+        Assert.Equal("{\"name\":\"remote\",\"version\":\"7.1\"}", data["evaluator"]!.ToJsonString());
+        Assert.Equal(1, (int)data["report"]!["stages"]![0]!["failures"]!["failed"]!);
+    }
+
     [Fact]
     public async Task A_batch_whose_answer_is_lost_mid_post_is_posted_again_under_the_same_key_and_counted_once()
     {

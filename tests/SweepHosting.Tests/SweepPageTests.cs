@@ -91,6 +91,24 @@ public sealed class SweepPageTests
         Assert.Contains("\"generatedAt\":\"2026-03-02T03:10:00.000Z\"", json);
     }
 
+    [Fact]
+    public void The_page_names_the_reports_evaluator_else_the_statuss_else_the_built_in_model()
+    {
+        var running = Status("s-1", RuntimeStatuses.Running);
+        string report = """{"scenario": "quadratic", "evaluator": {"name": "test-sim", "version": "1.0"}}""";
+
+        string? Named(SweepPageData data) => SweepPage.DataOf(SweepPage.Render(data))!["evaluator"]!.ToJsonString();
+
+        Assert.Equal("""{"name":"test-sim","version":"1.0"}""", Named(new SweepPageData { Source = SweepPageSources.Run, GeneratedAt = Written, ReportJson = report }));
+        Assert.Equal("""{"name":"remote","version":"7.1"}""", Named(new SweepPageData
+        {
+            Source = SweepPageSources.Live, GeneratedAt = Written, Status = running with { Evaluator = new("remote", "7.1") },
+        }));
+        // The service's status leaves the built-in model unnamed, as do reports written before the evaluator was recorded.
+        Assert.Equal("""{"name":"built-in","version":"bam"}""", Named(new SweepPageData { Source = SweepPageSources.Live, GeneratedAt = Written, Status = running }));
+        Assert.Equal("""{"name":"built-in","version":"bam"}""", Named(new SweepPageData { Source = SweepPageSources.Run, GeneratedAt = Written, ReportJson = """{"scenario": "quadratic"}""" }));
+    }
+
     private static SweepStatusView Status(string id, string runtimeStatus) => new()
     {
         Id = id,

@@ -111,6 +111,24 @@ internal sealed class EvaluatorFlags
         return command is null ? null : new ProcessEvaluatorOptions(command, workers, TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(start), retries, share, first);
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> with the user's model started on <paramref name="workers"/> workers (and stopped
+    /// after, whatever happens), or with null for the built-in model. The flags' problems join <paramref name="errors"/>,
+    /// which are thrown as input errors before anything starts.
+    /// </summary>
+    public async Task<int> WithModelAsync(ParseResult parse, int workers, ValidationErrors errors, Func<ProcessEvaluator?, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var options = Read(parse, workers, errors);
+        errors.ThrowIfAny();
+        if (options is null)
+        {
+            return await body(null);
+        }
+
+        await using var model = await StartAsync(options, cancellationToken);
+        return await body(model);
+    }
+
     /// <summary>Starts the model's first worker and reads its description; a model that does not start is an input error.</summary>
     public static async Task<ProcessEvaluator> StartAsync(ProcessEvaluatorOptions options, CancellationToken cancellationToken)
     {

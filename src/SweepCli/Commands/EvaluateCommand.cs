@@ -4,6 +4,7 @@ using SweepCli.Running;
 using SweepDomain;
 using SweepDomain.Parameters;
 using SweepDomain.Requests;
+using SweepHosting.Evaluation.Protocol;
 
 namespace SweepCli.Commands;
 
@@ -25,20 +26,34 @@ internal static class EvaluateCommand
         };
         var baseFile = new Option<string?>("--base") { Description = "Start from this config (stability JSON or YAML); --set overrides it [default: the model's defaults]", HelpName = "file" };
         var workers = new Option<string?>("--workers") { Description = $"Seeds run in parallel [default: all cores, {services.Cores} here]", HelpName = "int" };
-        var metrics = new Option<bool>("--metrics") { Description = "Add the per-metric table (status, actual, target, score, weight) [default: off]" };
+        var metrics = new Option<bool>("--metrics")
+        {
+            Description = "Add the per-metric table: the built-in model's status, actual, target, score and weight; with --evaluator, the mean, sd and n of each metric the model returns [default: off]",
+        };
+        var model = new EvaluatorFlags();
 
-        var command = new Command("evaluate", "Evaluate one configuration on many seeds: each seed's total score and pass/warn/fail, then mean, sample std, pass rate and combined score.")
+        var command = new Command("evaluate", "Evaluate one configuration on many seeds: each seed's total score and pass/warn/fail, then mean, sample std, pass rate and combined score (of the built-in model, or of --evaluator's).")
         {
             scenario, seeds, periods, set, baseFile, workers, metrics,
         };
-        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
+        model.AddTo(command);
+        command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
         {
             var errors = new ValidationErrors();
+            int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
+            return model.WithModelAsync(parse, workerCount, errors, process => Evaluate(parse, cli, process, workerCount, cancellationToken), cancellationToken);
+        });
+        return command;
+
+        Task<int> Evaluate(ParseResult parse, CliOutput cli, ProcessEvaluator? process, int workerCount, CancellationToken cancellationToken)
+        {
+            var errors = new ValidationErrors();
+            var catalog = process?.Catalog ?? services.Catalog;
             string name = parse.GetValue(scenario)!.Trim();
-            var schema = services.Catalog.Find(name);
+            var schema = catalog.Find(name);
             if (schema is null)
             {
-                errors.Add("--scenario", $"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", services.Catalog.Names)}.");
+                errors.Add("--scenario", $"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", catalog.Names)}.");
             }
 
             var seedList = SeedList.Parse(parse.GetValue(seeds)!, errors);
@@ -48,14 +63,12 @@ internal static class EvaluateCommand
                 errors.Add("--periods", $"Must be a whole number of at least 1; got {periodCount}.");
             }
 
-            int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
             var config = schema is null ? ParamSet.Empty : ReadConfig(parse.GetValue(baseFile), parse.GetValue(set) ?? [], schema, errors);
             errors.ThrowIfAny();
 
-            var evaluation = new SeedEvaluation(name, config, seedList!, periodCount!.Value, workerCount, parse.GetValue(metrics));
-            return await new SeedEvaluationRun(services, cli, evaluation).RunAsync(cancellationToken);
-        });
-        return command;
+            var evaluation = new SeedEvaluation(name, config, seedList!, periodCount!.Value, workerCount, parse.GetValue(metrics), process);
+            return new SeedEvaluationRun(services, cli, evaluation).RunAsync(cancellationToken);
+        }
     }
 
     private static ParamSet ReadConfig(string? basePath, IReadOnlyList<string> assignments, ScenarioSchema schema, ValidationErrors errors)

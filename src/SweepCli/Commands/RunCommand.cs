@@ -53,18 +53,8 @@ internal static class RunCommand
         {
             var errors = new ValidationErrors();
             int workerCount = ArgValues.Workers(parse.GetValue(workers), services.Cores, errors);
-            var modelOptions = model.Read(parse, workerCount, errors);
-            errors.ThrowIfAny();
-            return modelOptions is null
-                ? Run(parse, cli, null, cancellationToken)
-                : RunWithModel(parse, cli, modelOptions, cancellationToken);
+            return model.WithModelAsync(parse, workerCount, errors, process => Run(parse, cli, process, cancellationToken), cancellationToken);
         });
-
-        async Task<int> RunWithModel(ParseResult parse, CliOutput cli, SweepHosting.Evaluation.Protocol.ProcessEvaluatorOptions options, CancellationToken cancellationToken)
-        {
-            await using var process = await EvaluatorFlags.StartAsync(options, cancellationToken);
-            return await Run(parse, cli, process, cancellationToken);
-        }
 
         Task<int> Run(ParseResult parse, CliOutput cli, SweepHosting.Evaluation.Protocol.ProcessEvaluator? process, CancellationToken cancellationToken)
         {

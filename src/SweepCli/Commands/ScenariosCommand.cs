@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SweepCli.CommandLine;
+using SweepCli.Output;
 using SweepDomain;
 using SweepDomain.Parameters;
 
@@ -19,23 +20,20 @@ internal static class ScenariosCommand
         var model = new EvaluatorFlags();
         var command = new Command("scenarios", "List the scenarios and each parameter: name, type, default, valid range, description (of the built-in model, or of --evaluator's).") { name };
         model.AddTo(command, all: false);
-        command.SetGuardedAction(common, console, async (parse, cli, cancellationToken) =>
-        {
-            var errors = new ValidationErrors();
-            var options = model.Read(parse, workers: 1, errors);
-            errors.ThrowIfAny();
-            if (options is null)
+        command.SetGuardedAction(common, console, (parse, cli, cancellationToken) =>
+            model.WithModelAsync(parse, workers: 1, new ValidationErrors(), process =>
             {
-                return Show(services.Catalog, parse, cli);
-            }
+                if (process is null)
+                {
+                    return Task.FromResult(Show(services.Catalog, parse, cli, BuiltInHint));
+                }
 
-            await using var process = await EvaluatorFlags.StartAsync(options, cancellationToken);
-            cli.Console.Out.WriteLine($"Evaluator {process.Identity} ({process.Command})");
-            return Show(process.Catalog, parse, cli);
-        });
+                cli.Console.Out.WriteLine($"Evaluator {process.Identity} ({process.Command})");
+                return Task.FromResult(Show(process.Catalog, parse, cli, schemas => Hint(schemas[0], parse.GetValue(model.Evaluator)!)));
+            }, cancellationToken));
         return command;
 
-        int Show(SweepDomain.Evaluation.IScenarioCatalog catalog, ParseResult parse, CliOutput cli)
+        int Show(SweepDomain.Evaluation.IScenarioCatalog catalog, ParseResult parse, CliOutput cli, Func<IReadOnlyList<ScenarioSchema>, string> hint)
         {
             var schemas = Select(catalog, parse.GetValue(name));
             if (cli.Json)
@@ -65,9 +63,26 @@ internal static class ScenariosCommand
                 ansi.WriteLine();
             }
 
-            ansi.WriteLine("Use the names in stages, e.g. --stages \"behavioral:beta=0.5,1.0,2.5 max_M=2,4\". Integers stay integers: write max_M=2, not 2.0.");
+            cli.Console.Out.WriteLine(hint(schemas));
             return ExitCodes.Ok;
         }
+    }
+
+    /// <summary>The built-in model's hint: a stage of its behavioural parameters.</summary>
+    private static string BuiltInHint(IReadOnlyList<ScenarioSchema> schemas) =>
+        "Use the names in stages, e.g. --stages \"behavioral:beta=0.5,1.0,2.5 max_M=2,4\". Integers stay integers: write max_M=2, not 2.0.";
+
+    /// <summary>
+    /// A described model's hint: the whole <c>sweep run</c> command with its evaluator, the first scenario shown and a
+    /// stage of that scenario's own parameters (<see cref="StageExample"/>).
+    /// </summary>
+    private static string Hint(ScenarioSchema schema, string evaluator)
+    {
+        string quoted = evaluator.Contains('"') ? $"'{evaluator}'" : $"\"{evaluator}\"";
+        string example = StageExample.Stage(schema) is { } stage
+            ? $"Use the names in stages, e.g. sweep run --evaluator {quoted} --scenario {schema.Scenario} --stages \"{stage}\"."
+            : $"Scenario '{schema.Scenario}' describes no parameter a stage could sweep.";
+        return StageExample.IntegerNote(schema) is { } note ? $"{example} {note}" : example;
     }
 
     private static IReadOnlyList<ScenarioSchema> Select(SweepDomain.Evaluation.IScenarioCatalog catalog, string? name)

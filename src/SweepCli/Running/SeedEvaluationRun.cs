@@ -5,17 +5,20 @@ using SweepCli.Progress;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepDomain.Selection;
+using SweepDomain.Sweep;
+using SweepHosting.Evaluation.Protocol;
 using SweepLibrary.Output;
 
 namespace SweepCli.Running;
 
-/// <summary>What <c>sweep evaluate</c> runs: one config of one scenario on each seed.</summary>
-internal sealed record SeedEvaluation(string Scenario, ParamSet Params, IReadOnlyList<int> Seeds, int Periods, int Workers, bool WithMetrics);
+/// <summary>What <c>sweep evaluate</c> runs: one config of one scenario on each seed, by the built-in model or by <see cref="Model"/>.</summary>
+internal sealed record SeedEvaluation(string Scenario, ParamSet Params, IReadOnlyList<int> Seeds, int Periods, int Workers, bool WithMetrics, ProcessEvaluator? Model = null);
 
 /// <summary>
 /// Runs a <see cref="SeedEvaluation"/> and reports per seed and in aggregate. The combined score uses k = 1 and the
 /// SAMPLE std, like the sweep's cross-scenario check (sweep-semantics §4.1, §7). A non-finite total score counts as a
-/// failed seed with score 0, as in the sweep.
+/// failed seed with score 0, as in the sweep. With the user's model, evaluations that fail are listed by reason as on
+/// a sweep's page (<see cref="StageFailures"/>), and <c>--metrics</c> gives the mean, sd and n of each metric it returns.
 /// </summary>
 internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, SeedEvaluation e)
 {
@@ -24,8 +27,11 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var metrics = new ConcurrentDictionary<int, IReadOnlyList<MetricOutcome>>();
-        var evaluator = e.WithMetrics && services.Metrics is { } detailed ? new CapturingEvaluator(detailed, metrics) : services.Evaluator;
+        bool builtInMetrics = e.WithMetrics && e.Model is null && services.Metrics is not null;
         ProgressView view = cli.LiveProgress ? new LiveProgressView(cli.Console.Spectre(cli.Console.Out)) : new PlainProgressView(cli.ProgressWriter);
+        var evaluator = e.Model is { } model
+            ? new ProgressEvaluator(model, view)
+            : new ProgressEvaluator(builtInMetrics ? new CapturingEvaluator(services.Metrics!, metrics) : services.Evaluator, e.Workers, view);
         var requests = e.Seeds.Select(seed => new EvaluationRequest(e.Scenario, e.Params, seed, e.Periods)).ToList();
         if (!cli.Quiet)
         {
@@ -36,27 +42,31 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
         {
             view.Begin(new ProgressStep(ProgressKind.Evaluate, $"{e.Scenario} · {e.Seeds.Count} seeds"), requests.Count);
             // The phase only names a batch for hosts that log it; these seeds are a check of one config, like the cross-check.
-            var result = await new ProgressEvaluator(evaluator, e.Workers, view).EvaluateAsync(requests, EvaluationPhase.CrossCheck, cancellationToken);
+            var result = await evaluator.EvaluateAsync(requests, EvaluationPhase.CrossCheck, cancellationToken);
             view.Complete();
             return result;
         });
 
-        var summary = SeedSummary.From(e.Seeds, scores.Select(Sanitise).ToList(), e.WithMetrics && services.Metrics is not null ? metrics : null);
-        Report(summary);
+        var summary = SeedSummary.From(e.Seeds, scores.Select(EvaluationMemo.Sanitise).ToList(), builtInMetrics ? metrics : null);
+        var failed = requests.Zip(scores).Where(x => x.Second.Failure is not null)
+            .Select(x => new FailedEvaluation(x.First.Scenario, x.First.Params, x.First.Seed, x.First.Periods, x.Second.Failure!)).ToList();
+        Report(summary, e.Model is null ? null : new ModelFigures(e.Model, StageFailures.Of(failed, requests.Count), e.WithMetrics ? MetricFigure.Of(scores) : null));
         return ExitCodes.Ok;
     }
 
-    private static EvaluationScore Sanitise(EvaluationScore s) => double.IsFinite(s.TotalScore)
-        ? s
-        : s with { TotalScore = 0, NFail = Math.Max(1, s.NFail), Note = s.Note ?? "non-finite total score, counted as 0 and failed" };
+    /// <summary>What the user's model adds to the output: its failures by reason, and its own metrics when asked for.</summary>
+    private sealed record ModelFigures(ProcessEvaluator Model, StageFailures? Failures, IReadOnlyList<MetricFigure>? Metrics);
 
-    private void Report(SeedSummary s)
+    private void Report(SeedSummary s, ModelFigures? model)
     {
-        string? metricsNote = e.WithMetrics && s.Metrics is null ? "Per-metric results are not available: this evaluator reports only total scores." : null;
+        string? metricsNote = !e.WithMetrics ? null
+            : model is not null ? model.Metrics is null ? "The model returned no metrics." : null
+            : s.Metrics is null ? "Per-metric results are not available: this evaluator reports only total scores." : null;
         if (cli.Json)
         {
             cli.WriteJson(new
             {
+                evaluator = model?.Model.Identity,
                 scenario = e.Scenario,
                 @params = e.Params,
                 periods = e.Periods,
@@ -67,8 +77,9 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
                 combined = s.Combined,
                 kFactor = 1.0,
                 convention = Convention,
-                metrics = s.Metrics,
+                metrics = model is null ? (object?)s.Metrics : model.Metrics,
                 metricsNote,
+                failures = model?.Failures,
             });
             return;
         }
@@ -82,6 +93,24 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
             {
                 ansi.Write(MetricTable(s.Metrics, s.Seeds.Count));
             }
+
+            if (model?.Metrics is { } figures)
+            {
+                ansi.Write(ModelMetricTable(figures, s.Seeds.Count));
+            }
+        }
+
+        if (model?.Failures is { } f)
+        {
+            w.WriteLine($"Failed evaluations: {f.Failed} of {f.Evaluations}; each counts as score 0, not passed.");
+            foreach (var reason in f.Reasons)
+            {
+                w.WriteLine($"  {reason.Kind}: {reason.Reason} ({reason.Count}; first on seed {reason.ExampleSeed})");
+                if (reason.StderrTail is { } tail)
+                {
+                    w.WriteLine($"    stderr: {tail.Split('\n')[^1]}");
+                }
+            }
         }
 
         if (metricsNote is not null)
@@ -90,6 +119,11 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
         }
 
         w.WriteLine($"Mean {s.Mean:F4}  Std (sample) {s.Std:F4}  Pass rate {ResultText.Pct(s.PassRate)} ({s.Seeds.Count(x => x.Score.Passed)}/{s.Seeds.Count})  Combined {s.Combined:F4}");
+        if (model is not null)
+        {
+            w.WriteLine(SweepRun.EvaluatorLine(model.Model, model.Failures?.Failed ?? 0));
+        }
+
         w.WriteLine($"Convention: {Convention}");
     }
 
@@ -112,6 +146,18 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
         foreach (var m in metrics)
         {
             table.AddRow(Markup.Escape(m.Name), Markup.Escape(m.Target), $"{m.Weight:G4}", $"{m.MeanActual:G5}", $"{m.MeanScore:F3}", $"{m.Pass}", $"{m.Warn}", $"{m.Fail}");
+        }
+
+        return table;
+    }
+
+    private Table ModelMetricTable(IReadOnlyList<MetricFigure> metrics, int seeds)
+    {
+        var table = new Table { Border = cli.Console.IsTerminal ? TableBorder.Rounded : TableBorder.Ascii2, Title = new TableTitle($"The model's metrics over {seeds} seeds") };
+        table.AddColumns("Metric", "Mean", "sd", "n");
+        foreach (var m in metrics)
+        {
+            table.AddRow(Markup.Escape(m.Name), $"{m.Mean:G5}", $"{m.Sd:G4}", $"{m.N}");
         }
 
         return table;

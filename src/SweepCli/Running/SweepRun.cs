@@ -6,6 +6,7 @@ using SweepDomain.Results;
 using SweepDomain.Selection;
 using SweepDomain.Sweep;
 using SweepHosting.Dashboard;
+using SweepHosting.Evaluation.Protocol;
 using SweepLibrary;
 using SweepLibrary.Output;
 
@@ -103,6 +104,10 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         return files[^2..];
     }
 
+    /// <summary>What the user's model did: its name and version, and its failed, retried and restarted counts.</summary>
+    internal static string EvaluatorLine(ProcessEvaluator model, int failed) =>
+        $"Evaluator: {model.Identity}; {failed} evaluations failed, {model.Retries} retried, {model.Restarts} workers restarted";
+
     private string Finished(RunObserver observer) =>
         $"{observer.Finished.Count} of {Plan.Stages.Count} stages finished; their files are in {settings.Folder.FullPath}";
 
@@ -149,9 +154,9 @@ internal sealed class SweepRun(CliServices services, CliOutput cli, RunSettings 
         w.WriteLine($"  Final: {report.Final}");
         w.WriteLine($"  Evaluations: {SweepLimits.Figure(report.EvaluationsRequested)} requested, {SweepLimits.Figure(report.EvaluationsExecuted)} executed " +
                     $"({SweepLimits.Figure(report.EvaluationsRequested - report.EvaluationsExecuted)} reused); wall time {Eta.Format(wall)} ({wall:F1} s)");
-        if (report.Evaluator is { } identity && settings.Model is { } model)
+        if (report.Evaluator is not null && settings.Model is { } model)
         {
-            w.WriteLine($"  Evaluator: {identity}; {report.Failures?.Count ?? 0} evaluations failed, {model.Retries} retried, {model.Restarts} workers restarted");
+            w.WriteLine("  " + EvaluatorLine(model, report.Failures?.Count ?? 0));
             foreach (var failure in report.Failures ?? [])
             {
                 w.WriteLine($"    failed: {failure.Scenario} {failure.Params} seed {failure.Seed}: {failure.Failure.Kind}: {failure.Failure.Reason}");

@@ -9,7 +9,8 @@ namespace SweepDomain.Sweep;
 /// is 1-based among the candidates that reached the last tier, null for those dropped earlier. The comparisons with
 /// the stage's winner and its incumbent are on common seeds and are given for ranked candidates (null for the winner
 /// against itself, the incumbent against itself, and the unranked); <see cref="Dropped"/> says when racing dropped it;
-/// <see cref="ByTier"/> gives its mean with a 95 % interval and its pass rate at screening and at each tier it reached.
+/// <see cref="ByTier"/> gives its mean with a 95 % interval and its pass rate at screening and at each tier it reached;
+/// <see cref="Metrics"/> the model's own metrics over its seeds, when the model gives any (null otherwise).
 /// </summary>
 public sealed record CandidateReport(
     int Index,
@@ -30,7 +31,8 @@ public sealed record CandidateReport(
     PairedComparison? VersusWinner = null,
     PairedComparison? VersusIncumbent = null,
     RaceDrop? Dropped = null,
-    IReadOnlyList<TierFigure>? ByTier = null)
+    IReadOnlyList<TierFigure>? ByTier = null,
+    IReadOnlyList<MetricFigure>? Metrics = null)
 {
     internal static CandidateReport From(Candidate c, double k, int tiersReached, int? finalRank) => new(
         c.Index,
@@ -47,7 +49,8 @@ public sealed record CandidateReport(
         c.PassRate,
         c.Combined(k),
         tiersReached,
-        finalRank);
+        finalRank,
+        Metrics: MetricFigure.Of(c.Seeds));
 }
 
 /// <summary>
@@ -66,6 +69,8 @@ public sealed record TierFigure(int Tier, int Seeds, double Mean, double? CiLow,
 /// <summary>
 /// A finished stage: its result, every candidate's figures, and what each parameter does (null in results written
 /// before it was recorded, and for a stage of fewer than 3 candidates); <see cref="Design"/> is the stage's design in
-/// one line (<see cref="Stages.StageSpec.DesignText"/>).
+/// one line (<see cref="Stages.StageSpec.DesignText"/>); <see cref="Failures"/> the evaluations it ran that failed (null
+/// when none did).
 /// </summary>
-public sealed record StageOutcome(int Index, StageResult Result, IReadOnlyList<CandidateReport> Candidates, ParameterEffects? Effects = null, string? Design = null);
+public sealed record StageOutcome(int Index, StageResult Result, IReadOnlyList<CandidateReport> Candidates, ParameterEffects? Effects = null, string? Design = null,
+    StageFailures? Failures = null);

@@ -21,7 +21,7 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         // Earlier stages count what they requested; this stage and the later ones count at most their bound. When the
         // stage is done, its own count replaces its bound, so a finished sweep's plan is what it did.
         long later = SweepCost.Remaining(plan, index + 1);
-        int requestedBefore = memo.Requested, executedBefore = memo.Executed;
+        int requestedBefore = memo.Requested, executedBefore = memo.Executed, failuresBefore = memo.Failures.Count;
         long planned = SweepCost.Add(SweepCost.Add(requestedBefore, SweepCost.Stage(plan, index)), later);
         BestSoFar? best = null;
         Task Report(StagePhase phase, int evaluations, TierStep? step = null, AdaptiveRound? round = null) => _observer.OnProgressAsync(
@@ -81,7 +81,8 @@ public sealed class StageRunner(EvaluationMemo memo, ISweepObserver? observer = 
         planned = SweepCost.Add(memo.Requested, later);
         await Report(StagePhase.Done, 0);
         var reports = Reports(tiers, winner, incumbentCandidate, plan);
-        return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText);
+        var failures = StageFailures.Of(memo.Failures.Skip(failuresBefore).ToList(), memo.Executed - executedBefore);
+        return new StageOutcome(index, result, reports, ParameterEffects.Of(stage, reports), stage.DesignText, failures);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SweepDomain.Evaluation;
 using SweepDomain.Results;
 using SweepDomain.Sweep;
 using SweepHosting.Api;
@@ -48,6 +49,13 @@ public sealed record SweepPageData
     /// </summary>
     public string? Interrupted { get; init; }
 
+    /// <summary>
+    /// The model that scored the sweep, as the report names it, else the status (a sweep still running); the built-in
+    /// model when neither does, since it is the one they leave unnamed (the service's status, and reports written
+    /// before the evaluator was recorded).
+    /// </summary>
+    public EvaluatorIdentity Evaluator => EvaluatorOf(ReportJson) ?? Status?.Evaluator ?? EvaluatorIdentity.BuiltIn;
+
     public static SweepPageData FromReport(string source, SweepReport report, DateTimeOffset generatedAt) => new()
     {
         Source = source,
@@ -58,7 +66,7 @@ public sealed record SweepPageData
     /// <summary>A stage outcome in the outcome blob's format.</summary>
     public static string OutcomeJson(StageOutcome outcome) => JsonSerializer.Serialize(outcome, SweepReport.JsonOptions);
 
-    /// <summary>The data object: <c>{page: "sweep", source, generatedAt, status, report, outcomes, request, plannedAtMost, files, live}</c>, and <c>interrupted</c> when set.</summary>
+    /// <summary>The data object: <c>{page: "sweep", source, generatedAt, evaluator, status, report, outcomes, request, plannedAtMost, files, live}</c>, and <c>interrupted</c> when set.</summary>
     public JsonObject ToJson()
     {
         var data = Data();
@@ -75,6 +83,7 @@ public sealed record SweepPageData
         ["page"] = "sweep",
         ["source"] = Source,
         ["generatedAt"] = GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["evaluator"] = new JsonObject { ["name"] = Evaluator.Name, ["version"] = Evaluator.Version },
         ["status"] = Status is null ? null : JsonNode.Parse(ApiJson.Serialize(Status)),
         ["report"] = ReportJson is null ? null : JsonNode.Parse(ReportJson),
         ["outcomes"] = new JsonArray(OutcomeJsons.Select(o => JsonNode.Parse(o)).ToArray()),
@@ -90,6 +99,19 @@ public sealed record SweepPageData
             ["refreshSeconds"] = Live.RefreshSeconds,
         },
     };
+
+    private static EvaluatorIdentity? EvaluatorOf(string? reportJson)
+    {
+        if (reportJson is null)
+        {
+            return null;
+        }
+
+        using var report = JsonDocument.Parse(reportJson);
+        return report.RootElement.TryGetProperty("evaluator", out var e) && e.ValueKind == JsonValueKind.Object
+            ? e.Deserialize<EvaluatorIdentity>(SweepReport.JsonOptions)
+            : null;
+    }
 }
 
 /// <summary>The values of <see cref="SweepPageData.Source"/>.</summary>

@@ -72,27 +72,34 @@
     };
   }
 
+  /* A finished stage from its outcome (a stage outcome blob, or a stage of the report). */
+  function stageOf(number, o, view) {
+    return { number: number, result: o.result, candidates: o.candidates || [], effects: o.effects || null, design: o.design || null, failures: o.failures || null, view: view };
+  }
+
   function stagesOf(data, outcomes) {
     var list = [];
     if (data.report && Array.isArray(data.report.stages)) {
-      data.report.stages.forEach(function (o, i) {
-        list.push({ number: i + 1, result: o.result, candidates: o.candidates || [], effects: o.effects || null, design: o.design || null, view: null });
-      });
+      data.report.stages.forEach(function (o, i) { list.push(stageOf(i + 1, o, null)); });
     }
     var views = data.status && Array.isArray(data.status.stages) ? data.status.stages : [];
     views.forEach(function (v) {
       var existing = list[v.stage - 1];
       if (existing) { existing.view = v; return; }
       var outcome = outcomes[v.stage];
-      list[v.stage - 1] = outcome
-        ? { number: v.stage, result: outcome.result, candidates: outcome.candidates || [], effects: outcome.effects || null, design: outcome.design || null, view: v }
-        : { number: v.stage, result: resultOfView(v), candidates: null, view: v };
+      list[v.stage - 1] = outcome ? stageOf(v.stage, outcome, v) : { number: v.stage, result: resultOfView(v), candidates: null, view: v };
     });
     Object.keys(outcomes).forEach(function (k) {
       var n = parseInt(k, 10);
-      if (!list[n - 1]) list[n - 1] = { number: n, result: outcomes[k].result, candidates: outcomes[k].candidates || [], effects: outcomes[k].effects || null, design: outcomes[k].design || null, view: null };
+      if (!list[n - 1]) list[n - 1] = stageOf(n, outcomes[k], null);
     });
     return list.filter(Boolean);
+  }
+
+  /* The model that scored the sweep, as the page's data names it: "built-in bam", "test-sim 1.0". */
+  function evaluatorText(data) {
+    var e = data.evaluator;
+    return e ? e.name + ' ' + e.version : null;
   }
 
   function finalOf(data) {

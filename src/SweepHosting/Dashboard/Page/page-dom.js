@@ -63,6 +63,8 @@
 
   function num(v) { return typeof v === 'number' && isFinite(v) ? v : null; }
   function fixed(v, digits) { v = num(v); return v === null ? '–' : v.toFixed(digits === undefined ? 4 : digits); }
+  /* Four significant digits, for a model's metrics of any magnitude: 0.01234, 1234, 1.235e+6. */
+  function sig(v) { v = num(v); return v === null ? '–' : Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(3) : String(+v.toPrecision(4)); }
   function signed(v) { v = num(v); return v === null ? '–' : (v >= 0 ? '+' : '') + v.toFixed(4); }
   function pct(v) { v = num(v); return v === null ? '–' : Math.round(v * 100) + '%'; }
   function count(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }

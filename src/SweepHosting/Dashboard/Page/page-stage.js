@@ -1,6 +1,6 @@
   /*
-   * Part of the sweep page's one script: one finished stage's section (its evidence, candidates, racing and
-   * cross-scenario check); the charts it embeds are in chart-*.js.
+   * Part of the sweep page's one script: one finished stage's section (its evidence, the model's metrics and failed
+   * evaluations, candidates, racing and cross-scenario check); the charts it embeds are in chart-*.js.
    */
 
   function stageArticle(data, stage, tiers, def, settings) {
@@ -20,6 +20,9 @@
         el('dt', null, 'Evaluations'), el('dd', null, thousands(r.evaluationsRequested) + ' requested, ' + thousands(r.evaluationsExecuted) + ' run'))
     ];
     kids.push(evidence(r, stage, n));
+    var metrics = winnerMetrics(stage, n);
+    if (metrics) kids.push(metrics);
+    if (stage.failures) kids.push(failedEvaluations(stage.failures, n, r.label));
     if (stage.candidates && stage.candidates.length > 0) {
       kids.push(el('h4', null, 'Candidates'));
       kids.push(chart(stage, n));
@@ -159,6 +162,31 @@
         : screenedTable);
     }
     return el('div', null, parts);
+  }
+
+  /* The model's own metrics of the stage's winner (when the model gives any): each one's mean with its sd and n. */
+  function winnerMetrics(stage, n) {
+    var winner = (stage.candidates || []).filter(function (c) { return isWinner(stage, c) && c.metrics; })[0];
+    if (!winner) return null;
+    return el('div', null, el('h4', null, 'The winner\'s metrics'),
+      table('Stage ' + stage.result.label + ': the model\'s metrics of the winner over its seeds',
+        ['Metric', { text: 'Mean', num: true }, { text: 'sd', num: true }, { text: 'n', num: true }],
+        winner.metrics.map(function (m) {
+          return el('tr', null, el('th', { scope: 'row' }, m.name), cell(sig(m.mean), 'num'), cell(sig(m.sd), 'num'), cell(String(m.n), 'num'));
+        }), { id: 'stage-' + n + '-metrics', class: 'kv' }));
+  }
+
+  /* The evaluations the stage ran that failed, grouped by reason, with an example and the end of the model's stderr. */
+  function failedEvaluations(f, n, label) {
+    return el('div', null, el('h4', null, 'Failed evaluations'),
+      el('p', { class: 'verdict', id: 'stage-' + n + '-failed' }, thousands(f.failed) + ' of ' + count(f.evaluations, 'evaluation') + ' run in this stage failed; each counts as score 0, not passed.'),
+      table('Stage ' + label + ': failed evaluations by reason',
+        ['Reason', { text: 'Count', num: true }, 'Example', 'End of stderr'],
+        f.reasons.map(function (x) {
+          return el('tr', null, el('td', null, x.kind + ': ' + x.reason), cell(String(x.count), 'num'),
+            el('td', { class: 'params' }, paramsText(x.exampleParams) + ' seed ' + x.exampleSeed),
+            el('td', null, x.stderrTail ? el('pre', { class: 'tail' }, x.stderrTail) : '–'));
+        }), { id: 'stage-' + n + '-failures' }));
   }
 
   function racing(race, stage, n) {

@@ -23,7 +23,7 @@
     var final = finalPanel(data, stages);
     if (final) main.appendChild(final);
     main.appendChild(stagesPanel(data, stages, progress, settings));
-    if (settings) main.appendChild(settingsPanel(settings));
+    if (settings) main.appendChild(settingsPanel(settings, data));
     main.appendChild(filesPanel(data, stages, progress));
     sections.push(main);
     sections.push(footer(data));
@@ -78,6 +78,7 @@
     var scenario = (s && s.scenario) || (settings && settings.scenario) || null;
     var sub = [];
     if (scenario) sub.push('scenario ' + scenario);
+    if (evaluatorText(data)) sub.push(el('span', { id: 'evaluator' }, 'evaluator ' + evaluatorText(data)));
     if (settings && settings.crossScenario) sub.push('cross-checked on ' + settings.crossScenario);
     if (s) sub.push('started ' + utc(s.createdAt));
     sub.push({ run: 'a local run (sweep run)', fetch: 'fetched from the service (sweep fetch)', live: 'live from the service' }[data.source] || data.source);
@@ -86,7 +87,7 @@
       el('div', { class: 'titleline' },
         el('h1', null, s ? 'Sweep ' : '', s ? el('span', { class: 'mono', id: 'sweep-id' }, s.id) : (scenario || '') + ' sweep'),
         statusBadge(progress.status)),
-      el('p', { class: 'sub' }, sub.join(' · ')));
+      el('p', { class: 'sub' }, sub.map(function (x, i) { return i > 0 ? [' · ', x] : x; })));
   }
 
   function failureChain(f) {
@@ -257,12 +258,13 @@
     return i > 0 ? def.slice(0, i) : '';
   }
 
-  function settingsPanel(s) {
+  function settingsPanel(s, data) {
     function row(name, value) { return el('tr', null, el('th', { scope: 'row' }, name), el('td', null, value)); }
     var base = s.base ? paramsText(s.base) : s.baseBlob ? 'blob ' + s.baseBlob : '{}';
     var source = s.baseSource ? ({ defaults: ' (the model defaults)', inline: ' (given in the request)', file: ' (from file ' + s.baseSource.name + ')', blob: ' (from blob ' + s.baseSource.name + ')' }[s.baseSource.kind] || '') : '';
     var rows = [
       row('Scenario', s.scenario || '–'),
+      row('Evaluator', evaluatorText(data) || '–'),
       row('Cross scenario', s.crossScenario || 'none'),
       row('Base', el('code', null, base), source),
       row('Periods', s.periods !== undefined ? String(s.periods) : '–'),
