@@ -196,6 +196,46 @@ public sealed class StaticPageTests(Chromium chromium, StaticPageTests.RacedSwee
         Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"), "Markup in a value ran.");
     }
 
+    /// <summary>
+    /// Stage A's chart with two long, digit-heavy parameters added to every candidate, so that each label is too long for
+    /// the label column at the chart's left edge and the winner's (bold, at the top) is the widest: at a desktop's and at
+    /// a phone's width every label lies inside the chart, and the winner's is cut short before its star, which it keeps.
+    /// </summary>
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Long_candidate_labels_stay_inside_the_chart_and_the_winner_keeps_its_star(int viewportWidth)
+    {
+        var data = SweepPage.DataOf(File.ReadAllText(sweep.Folder["noisy_sweep_report.html"]))!.AsObject();
+        var stageA = data["report"]!["stages"]![0]!;
+        foreach (var parameters in stageA["candidates"]!.AsArray().Select(c => c!["params"]!.AsObject()).Append(stageA["result"]!["winnerParams"]!.AsObject()))
+        {
+            double x = parameters["x"]!.GetValue<double>();
+            parameters["productivity_growth"] = x / 7;   // 0.3 gives 0.04285714285714286
+            parameters["wage_share"] = x * 987654.321 / 7;   // 0.3 gives 42328.04232857143
+        }
+
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["long_labels.html"], SweepPage.Render("noisy sweep", data));
+        await using var context = await chromium.NewContextAsync(viewportWidth, 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(folder["long_labels.html"]).AbsoluteUri);
+        await Expect(page.Locator("html[data-ready]")).ToHaveCountAsync(1);
+
+        var labels = System.Text.Json.JsonSerializer.Deserialize<LabelBox[]>(await page.Locator("#stage-1-chart text.lbl").EvaluateAllAsync<string>(
+            "ts => JSON.stringify(ts.map(t => { const s = t.ownerSVGElement.getBoundingClientRect(), b = t.getBoundingClientRect(); " +
+            "return { text: t.lastChild.textContent, winner: t.classList.contains('winner'), left: b.left - s.left, right: s.right - b.right }; }))"),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(6, labels.Length);
+        Assert.All(labels, l => Assert.True(l.Left >= 0 && l.Right >= 0, $"'{l.Text}' lies {l.Left:F1} px inside the chart's left edge and {l.Right:F1} px inside its right"));
+        var winner = Assert.Single(labels, l => l.Winner);
+        Assert.StartsWith("{x: 0.3, ", winner.Text);
+        Assert.EndsWith("… ★", winner.Text);
+    }
+
+    public sealed record LabelBox(string Text, bool Winner, double Left, double Right);
+
     [Theory]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]

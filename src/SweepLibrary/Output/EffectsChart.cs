@@ -9,7 +9,8 @@ namespace SweepLibrary.Output;
 /// A PNG per stage of what each parameter does (<see cref="ParameterEffects"/>): the importance ranking, the heatmap of
 /// the two most important parameters, and a slice plot per parameter (every candidate's screening score against its
 /// value, with the mean and 95 % interval of those that reached a tier, at the last tier they reached). Panels of
-/// <see cref="PanelWidth"/> x <see cref="PanelHeight"/> pixels, two to a row.
+/// <see cref="PanelWidth"/> x <see cref="PanelHeight"/> pixels, two to a row; each panel's title wraps to fit it
+/// (<see cref="ChartTitle"/>).
 /// </summary>
 public static class EffectsChart
 {
@@ -28,18 +29,24 @@ public static class EffectsChart
     /// <summary>The stage's effects chart as PNG bytes; the stage must carry <see cref="StageOutcome.Effects"/>.</summary>
     public static byte[] RenderPng(string scenario, StageOutcome outcome)
     {
+        return Compose(Panels(scenario, outcome).Select(p => p.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png)).ToList());
+    }
+
+    /// <summary>The panels' plots, in order: importance, the heatmap when there is one, then the slices.</summary>
+    internal static IReadOnlyList<Plot> Panels(string scenario, StageOutcome outcome)
+    {
         var effects = outcome.Effects ?? throw new ArgumentException("The stage has no parameter effects.", nameof(outcome));
-        var panels = new List<byte[]> { Importance(scenario, outcome.Result.Label, effects) };
+        var panels = new List<Plot> { Importance(scenario, outcome.Result.Label, effects) };
         if (effects.Heatmap is { } map)
         {
             panels.Add(Heatmap(map));
         }
 
         panels.AddRange(effects.Importance.Take(MaxSlices).Select(i => Slice(outcome, i)));
-        return Compose(panels);
+        return panels;
     }
 
-    private static byte[] Importance(string scenario, string label, ParameterEffects effects)
+    private static Plot Importance(string scenario, string label, ParameterEffects effects)
     {
         var plot = new Plot();
         var bars = plot.Add.Bars(effects.Importance.Select(i => i.Share).ToArray());
@@ -49,14 +56,14 @@ public static class EffectsChart
         floor.LegendText = "noise floor";
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, effects.Importance.Count).Select(i => (double)i).ToArray(), effects.Importance.Select(i => i.Name).ToArray());
         plot.Axes.SetLimitsY(0, 1);
-        plot.Title($"{scenario}, stage {label}: importance (estimate)");
         plot.YLabel("first-order variance share (binned ANOVA)");
         plot.XLabel($"{effects.Candidates} candidates, screening scores");
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
+        ChartTitle.Set(plot, $"{scenario}, stage {label}: importance (estimate)", PanelWidth, PanelHeight);
+        return plot;
     }
 
-    private static byte[] Heatmap(EffectHeatmap map)
+    private static Plot Heatmap(EffectHeatmap map)
     {
         var plot = new Plot();
         var cells = new double[map.YLabels.Count, map.XLabels.Count];
@@ -77,13 +84,13 @@ public static class EffectsChart
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         plot.Axes.Bottom.MinimumSize = 30 + 5.5f * map.XLabels.Max(l => l.Length);
-        plot.Title("mean screening score");
         plot.XLabel(map.X);
         plot.YLabel(map.Y);
-        return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
+        ChartTitle.Set(plot, "mean screening score", PanelWidth, PanelHeight);
+        return plot;
     }
 
-    private static byte[] Slice(StageOutcome outcome, ParameterImportance importance)
+    private static Plot Slice(StageOutcome outcome, ParameterImportance importance)
     {
         string name = importance.Name;
         var plot = new Plot();
@@ -117,11 +124,11 @@ public static class EffectsChart
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.ToArray());
         }
 
-        plot.Title($"{name}: variance share {importance.Share:F2} (noise floor {importance.NoiseFloor:F2})");
         plot.XLabel(name);
         plot.YLabel("score");
         plot.ShowLegend(Alignment.LowerRight);
-        return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
+        ChartTitle.Set(plot, $"{name}: variance share {importance.Share:F2} (noise floor {importance.NoiseFloor:F2})", PanelWidth, PanelHeight);
+        return plot;
     }
 
     /// <summary>The panels on a white sheet, <see cref="Columns"/> to a row.</summary>

@@ -7,24 +7,32 @@ namespace SweepLibrary.Output;
 /// <summary>
 /// A PNG per stage: every candidate's mean with its 95 % interval and its combined score against its grid index, the
 /// winner and the incumbent marked, the stage's verdict in the title. Candidates dropped before the last tier are grey
-/// (their figures rest on fewer seeds); those racing dropped are purple.
+/// (their figures rest on fewer seeds); those racing dropped are purple. The title wraps to the image's width, and the
+/// image grows by the lines it takes beyond two; the score axis stays within [0, 1.05] where scores lie (see
+/// <see cref="ScoreRange"/>).
 /// </summary>
 public static class StageChart
 {
-    /// <summary>The chart's size in pixels.</summary>
+    /// <summary>The chart's width in pixels.</summary>
     public const int Width = 1100;
-    /// <inheritdoc cref="Width"/>
+    /// <summary>The chart's height in pixels with a title of up to two lines; each further line adds its height.</summary>
     public const int Height = 650;
     private const int MaxNamedTicks = 24;
 
     /// <summary>The chart of <paramref name="outcome"/>, a stage of a sweep of <paramref name="scenario"/>, as PNG bytes.</summary>
     public static byte[] RenderPng(string scenario, StageOutcome outcome)
     {
+        var (plot, height) = Draw(scenario, outcome);
+        return plot.GetImageBytes(Width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The chart's plot and its height in pixels (its width is <see cref="Width"/>).</summary>
+    internal static (Plot Plot, int Height) Draw(string scenario, StageOutcome outcome)
+    {
         var candidates = outcome.Candidates.OrderBy(c => c.Index).ToList();
         int lastTier = candidates.Max(c => c.TiersReached);
         double[] xs = candidates.Select((_, i) => (double)i).ToArray();
         var plot = new Plot();
-
         bool Finalist(CandidateReport c) => c.FinalRank is not null;
         AddMeans(plot, candidates, xs, Finalist, "mean ± 95% CI (last tier)", Colors.SteelBlue);
         AddMeans(plot, candidates, xs, c => !Finalist(c) && c.Dropped is null, "mean ± 95% CI (not in the last tier)", Colors.Gray);
@@ -49,8 +57,24 @@ public static class StageChart
             mark.LegendText = "incumbent (current base)";
         }
 
-        Label(plot, scenario, outcome, candidates, xs);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        var (low, high) = ScoreRange(candidates);
+        plot.Axes.SetLimitsY(low, high);
+        int titleLines = Label(plot, scenario, outcome, candidates, xs, out float lineHeight);
+        return (plot, Height + (int)Math.Ceiling(Math.Max(0, titleLines - 2) * lineHeight));
+    }
+
+    /// <summary>
+    /// The score axis: from the lowest to the highest point and whisker end, with 5 % of that span to spare, but never
+    /// below 0 nor above 1.05 where scores lie, so a 95 % interval reaching past them is cut at the axis. A mean or
+    /// combined score outside [0, 1] (a model of its own may score so; a large k makes combined negative) widens it.
+    /// </summary>
+    internal static (double Low, double High) ScoreRange(IReadOnlyList<CandidateReport> candidates)
+    {
+        var points = candidates.Select(c => c.Mean).Concat(candidates.Select(c => c.Combined)).ToList();
+        var ends = candidates.SelectMany(c => new[] { c.Mean - HalfWidth(c), c.Mean + HalfWidth(c) }).Concat(points).ToList();
+        double lo = ends.Min(), hi = ends.Max();
+        double margin = hi - lo > 1e-9 ? 0.05 * (hi - lo) : 0.02;
+        return (Math.Max(lo - margin, Math.Min(0, points.Min() - margin)), Math.Min(hi + margin, Math.Max(1.05, points.Max() + margin)));
     }
 
     private static void AddMeans(Plot plot, List<CandidateReport> candidates, double[] xs, Func<CandidateReport, bool> include, string legend, Color color)
@@ -70,11 +94,9 @@ public static class StageChart
     /// <summary>Half the 95 % interval of the candidate's mean on all its seeds; 0 on a single seed.</summary>
     private static double HalfWidth(CandidateReport c) => c.ByTier is [.., { CiHigh: { } high } last] ? high - last.Mean : 0;
 
-    private static void Label(Plot plot, string scenario, StageOutcome outcome, List<CandidateReport> candidates, double[] xs)
+    /// <summary>Titles and labels the chart; returns how many lines the title takes and the height of one.</summary>
+    private static int Label(Plot plot, string scenario, StageOutcome outcome, List<CandidateReport> candidates, double[] xs, out float lineHeight)
     {
-        var r = outcome.Result;
-        plot.Title($"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} (sd {r.StdScore:F4}), pass {ResultText.Pct(r.PassRate)}" +
-                   (r.Verdict is { } verdict ? "\n" + verdict : ""));
         plot.XLabel("candidate (grid order; an added incumbent comes last)");
         plot.YLabel("score (mean ± 95% CI over seeds; combined)");
         plot.ShowLegend(Edge.Right);   // outside the data area, so it hides no marker
@@ -89,7 +111,15 @@ public static class StageChart
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;   // slanted down to the left: the last label stays inside the image
             plot.Axes.Bottom.MinimumSize = Math.Min(260, 30 + 5.5f * labels.Max(l => l.Length));   // room for the slanted labels
         }
+
+        (int titleLines, lineHeight) = ChartTitle.Set(plot, Title(scenario, outcome.Result), Width, Height);   // last: it lays the rest out to fit
+        return titleLines;
     }
+
+    /// <summary>The title before wrapping: the winner's figures, then the stage's verdict on a line of its own.</summary>
+    internal static string Title(string scenario, StageResult r) =>
+        $"{scenario} sweep, stage {r.Label}: winner combined {r.CombinedScore:F4}, mean {r.MeanScore:F4} (sd {r.StdScore:F4}), pass {ResultText.Pct(r.PassRate)}" +
+        (r.Verdict is { } verdict ? "\n" + verdict : "");
 
     /// <summary>The parameters whose values differ between candidates: the stage's grid (fixed ones are equal everywhere).</summary>
     private static List<string> VaryingNames(List<CandidateReport> candidates) =>

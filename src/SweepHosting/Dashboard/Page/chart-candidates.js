@@ -14,6 +14,33 @@
     return ticks;
   }
 
+  /* The width of text as the page draws it in an SVG text of class cls, measured in a hidden SVG kept for the purpose. */
+  var measure = null;
+  function textWidth(text, cls) {
+    if (!measure || !measure.isConnected) {
+      measure = sv('svg', { class: 'measure', 'aria-hidden': 'true' }, sv('text'));
+      document.body.appendChild(measure);
+    }
+    var t = measure.firstChild;
+    t.setAttribute('class', cls);
+    t.textContent = text;
+    return t.getComputedTextLength();
+  }
+
+  /*
+   * The text, cut short with an ellipsis where it must be, then the marks, so that all of it is at most room wide: the
+   * longest prefix that fits, found by halving.
+   */
+  function fitted(text, marks, cls, room) {
+    if (textWidth(text + marks, cls) <= room) return text + marks;
+    var lo = 0, hi = text.length - 1;
+    while (lo < hi) {
+      var mid = Math.ceil((lo + hi) / 2);
+      if (textWidth(text.slice(0, mid) + '…' + marks, cls) <= room) lo = mid; else hi = mid - 1;
+    }
+    return text.slice(0, lo) + '…' + marks;
+  }
+
   /* A dot-and-whisker chart: each tested candidate's mean with its 95 % interval at the last tier it reached. */
   function chart(stage, n) {
     var rows = ordered(stage).filter(function (c) { return lastFigure(c); });
@@ -23,11 +50,13 @@
     var keys = varyingNames(stage.candidates);
     var width = Math.max(300, Math.min(1160, state.width || 900));
     var compact = width < 520;
-    var labels = shown.map(function (c) {
-      return paramsText(c.params, keys) + (isWinner(stage, c) ? ' ★' : '') + (c.isIncumbent ? ' ◆' : '');
-    });
-    var longest = labels.reduce(function (m, l) { return Math.max(m, l.length); }, 0);
-    var labelWidth = Math.min(compact ? width * 0.42 : width * 0.36, 16 + longest * 6.6);
+    function kindOf(c) { return isWinner(stage, c) ? 'winner' : c.isIncumbent ? 'incumbent' : c.dropped ? 'dropped' : ''; }
+    function marksOf(c) { return (isWinner(stage, c) ? ' ★' : '') + (c.isIncumbent ? ' ◆' : ''); }
+    // Each label is measured in its own style (the winner's is bold), ends 8 units left of the plot, and keeps 2 clear
+    // of the chart's left edge: a label too long for the room is cut short before its marks.
+    var widest = shown.reduce(function (m, c) { return Math.max(m, textWidth(paramsText(c.params, keys) + marksOf(c), 'lbl ' + kindOf(c))); }, 0);
+    var labelWidth = Math.min(compact ? width * 0.42 : width * 0.36, 10 + Math.ceil(widest));
+    var labels = shown.map(function (c) { return fitted(paramsText(c.params, keys), marksOf(c), 'lbl ' + kindOf(c), labelWidth - 10); });
     var rowHeight = 24, top = 10, bottom = 34, right = 16;
     var height = top + rowHeight * shown.length + bottom;
     var lo = Infinity, hi = -Infinity;
@@ -61,15 +90,12 @@
       sv('text', { class: 'tick', x: (x0 + x1) / 2, y: height - 4, 'text-anchor': 'middle' }, 'mean seed score (95% CI)'),
       shown.map(function (c, i) {
         var f = lastFigure(c), y = top + rowHeight * i + rowHeight / 2;
-        var kind = isWinner(stage, c) ? 'winner' : c.isIncumbent ? 'incumbent' : c.dropped ? 'dropped' : '';
-        var label = labels[i];
-        var maxChars = Math.floor((labelWidth - 10) / 6.6);
-        if (label.length > maxChars) label = label.slice(0, Math.max(1, maxChars - 1)) + '…';
+        var kind = kindOf(c);
         var mark = c.isIncumbent
           ? sv('path', { class: 'dot ' + kind, d: 'M' + x(f.mean) + ' ' + (y - 6) + 'l6 6l-6 6l-6 -6z' })
           : sv('circle', { class: 'dot ' + kind, cx: x(f.mean), cy: y, r: 5 });
         return sv('g', { 'data-candidate': paramsText(c.params) },
-          sv('text', { class: 'lbl ' + kind, x: labelWidth - 8, y: y + 4, 'text-anchor': 'end' }, sv('title', null, paramsText(c.params)), label),
+          sv('text', { class: 'lbl ' + kind, x: labelWidth - 8, y: y + 4, 'text-anchor': 'end' }, sv('title', null, paramsText(c.params)), labels[i]),
           num(f.ciLow) !== null ? sv('line', { class: 'whisker', x1: x(f.ciLow), x2: x(f.ciHigh), y1: y, y2: y }) : null,
           mark);
       }));
