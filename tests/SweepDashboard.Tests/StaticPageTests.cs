@@ -114,6 +114,7 @@ public sealed class StaticPageTests(Chromium chromium, StaticPageTests.RacedSwee
         await Expect(chart.Locator("desc")).ToHaveTextAsync(
             "6 candidates charted. Winner {x: 0.3} 0.9604 [0.9514, 0.9694] on 40 seeds. Incumbent {x: 0.5} 0.9108 [0.9021, 0.9195] on 40 seeds. Every figure is also in the table below.");
         await Expect(chart.Locator("g[data-candidate]")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#stage-1-slice-0-title")).ToHaveTextAsync("x: the screening scores of 7 candidates against its value; 6 tier means with 95% intervals");
 
         var links = await page.Locator("#files-list a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         Assert.Equal(9, links.Length);   // per stage its winner, its chart and its parameter chart; the final winner, the report and the summary

@@ -33,7 +33,10 @@ public sealed class CancellationTests(AzuriteAppFixture fixture)
         EvaluationRequest[] requests = Enumerable.Range(0, 200).Select(seed => new EvaluationRequest("quadratic", ParamSet.Empty, seed, 20)).ToArray();
         using var host = new CancellationTokenSource();
 
-        var run = activity.RunAsync(new EvaluateBatchInput("cancel-activity", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ConfigSeeds.Of(requests)), host.Token);
+        // Started on a pool thread: when the activity's first awaits complete at once, it evaluates on the calling thread,
+        // and this test would block inside the call, never opening the gate (the evaluations would then wait out their
+        // minute each, 200 of them).
+        var run = Task.Run(() => activity.RunAsync(new EvaluateBatchInput("cancel-activity", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ConfigSeeds.Of(requests)), host.Token));
         await evaluator.FirstStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await host.CancelAsync();
         evaluator.Open.SetResult();

@@ -119,7 +119,7 @@
     var id = 'stage-' + n + '-slice-' + index, titleId = id + '-title';
     return el('figure', { class: 'chart slice' },
       sv('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': titleId, id: id, 'data-parameter': name },
-        sv('title', { id: titleId }, name + ': ' + count(points.length, 'candidate') + '\'s screening score against its value; ' + count(tiered.length, 'tier mean') + ' with 95% intervals'),
+        sv('title', { id: titleId }, name + ': the screening scores of ' + count(points.length, 'candidate') + ' against its value; ' + count(tiered.length, 'tier mean') + ' with 95% intervals'),
         yticks.map(function (t) {
           return sv('g', null, sv('line', { class: 'grid', x1: x0, x2: x1, y1: y(t), y2: y(t) }),
             sv('text', { class: 'tick', x: x0 - 4, y: y(t) + 4, 'text-anchor': 'end' }, t.toFixed(yticks.length > 1 && Math.abs(yticks[1] - yticks[0]) < 0.01 ? 3 : 2)));
