@@ -27,7 +27,7 @@ public sealed class HealthTests(AzuriteAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal("2.1", body.GetProperty("engineVersion").GetString());
+        Assert.Equal("2.2", body.GetProperty("engineVersion").GetString());
         Assert.Equal(
             typeof(GetHealth).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion,
             body.GetProperty("appVersion").GetString());
@@ -58,7 +58,7 @@ public sealed class HealthTests(AzuriteAppFixture fixture)
         // The refused connection itself, not the probe's timeout ("no answer within 5 s"): it did not wait or retry.
         Assert.Equal(("Unhealthy", "could not connect"), checks["resultsStorage"]);
         Assert.Equal(("Healthy", "the task hub answered an instance query"), checks["taskHub"]);
-        Assert.Equal("2.1", body.GetProperty("engineVersion").GetString());
+        Assert.Equal("2.2", body.GetProperty("engineVersion").GetString());
         foreach (string secret in new[] { "127.0.0.1", port.ToString(), "devstoreaccount1", "AccountKey", DevelopmentKey[..12], "Exception" })
         {
             Assert.DoesNotContain(secret, text);

@@ -10,5 +10,5 @@ namespace SweepDomain.Sweep;
 /// </summary>
 public static class SweepEngineVersion
 {
-    public const string Current = "2.1";
+    public const string Current = "2.2";
 }
