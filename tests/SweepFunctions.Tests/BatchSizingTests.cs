@@ -30,13 +30,15 @@ public sealed class BatchSizingTests
     }
 
     [Fact]
-    public void A_call_is_cut_into_at_least_four_batches_so_every_activity_slot_has_work()
+    public void A_measured_call_is_cut_into_at_least_four_batches_of_at_least_three_quarters_of_a_second()
     {
-        // 2.5 ms per evaluation wants 1,000, but 1,000 evaluations go as 4 batches of 250; 10 as 4 of at most 3.
-        Assert.Equal(250, BatchSizing.For(1000, new BatchTiming(2.5, 1000), initial: 50));
-        Assert.Equal(3, BatchSizing.For(10, new BatchTiming(2.5, 1000), initial: 50));
-        Assert.Equal(25, BatchSizing.For(100, BatchTiming.None, initial: 50));
-        Assert.Equal(1, BatchSizing.For(3, BatchTiming.None, initial: 50));
+        // 2.5 ms per evaluation wants 1,000, but 1,000 evaluations go as 4 batches of at most 300 (0.75 s each).
+        Assert.Equal(300, BatchSizing.For(1000, new BatchTiming(2.5, 1000), initial: 50));
+        // 1 s per evaluation: 8 evaluations go as 4 batches of 2.
+        Assert.Equal(2, BatchSizing.For(8, new BatchTiming(10, 10), initial: 50));
+        // 10 evaluations of 2.5 ms (25 ms of work) stay one batch, as do 3 before any measurement.
+        Assert.Equal(10, BatchSizing.For(10, new BatchTiming(2.5, 1000), initial: 50));
+        Assert.Equal(3, BatchSizing.For(3, BatchTiming.None, initial: 50));
     }
 
     [Fact]

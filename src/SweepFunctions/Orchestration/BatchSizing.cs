@@ -5,9 +5,9 @@ namespace SweepFunctions.Orchestration;
 /// the in-process engine, more through the queues) and history events, so a fast model wants large batches; but a
 /// batch is also the unit a retry repeats and a payload the history carries. So a batch holds about
 /// <see cref="TargetSeconds"/> of the evaluator's measured wall time per evaluation (the <c>Sweep__EvaluationBatchSize</c>
-/// setting, <paramref name="initial"/>, until a measurement exists), at most <see cref="Max"/> evaluations, and a call is
-/// cut into at least <see cref="MinBatches"/> batches when it has that many evaluations, so every activity slot of two
-/// instances has work. Whatever the timing, a call never makes more than <see cref="MaxBatches"/> batches: that bounds
+/// setting, <paramref name="initial"/>, until a measurement exists), at most <see cref="Max"/> evaluations. A measured call
+/// with more than a quarter target of work per slot is cut into at least <see cref="MinBatches"/> batches, so every
+/// activity slot of two instances has work; a smaller one is not split below a quarter target each. Whatever the timing, a call never makes more than <see cref="MaxBatches"/> batches: that bounds
 /// the history of a step, and wins over <see cref="Max"/> for a call of more than 2,000,000 evaluations. A pure function
 /// of its arguments, which the orchestrator reads from history (activity results), so replay makes the same batches.
 /// </summary>
@@ -29,13 +29,18 @@ public static class BatchSizing
     /// <param name="measured">The activities' measured time so far; <see cref="BatchTiming.None"/> before any.</param>
     public static int For(int evaluations, BatchTiming measured, int initial)
     {
-        int wanted = measured.SecondsPerEvaluation is { } perEvaluation
-            ? (int)Math.Min(Max, Math.Floor(TargetSeconds / Math.Max(perEvaluation, 1e-9)))
-            : initial;
-        int spread = (int)Math.Ceiling(evaluations / (double)MinBatches);
-        int size = Math.Min(Math.Min(wanted, spread), Max);
+        int size = Math.Min(initial, Max);
+        if (measured.SecondsPerEvaluation is { } perEvaluation)
+        {
+            double perSecond = 1 / Math.Max(perEvaluation, 1e-9);
+            int wanted = (int)Math.Min(Max, Math.Floor(TargetSeconds * perSecond));
+            int quarter = (int)Math.Min(Max, Math.Floor(TargetSeconds / MinBatches * perSecond));
+            int spread = Math.Max((int)Math.Ceiling(evaluations / (double)MinBatches), quarter);
+            size = Math.Min(wanted, spread);
+        }
+
         int bounded = (int)Math.Ceiling(evaluations / (double)MaxBatches);
-        return Math.Max(1, Math.Max(size, bounded));
+        return Math.Max(1, Math.Max(Math.Min(size, evaluations), bounded));
     }
 }
 
