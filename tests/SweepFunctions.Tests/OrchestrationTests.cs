@@ -114,7 +114,8 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
         Assert.Equal((3, "saved"), (last.StagesFinished, last.Phase));
         var output = state.ReadOutputAs<SweepOutput>()!;
         Assert.Equal((output.EvaluationsRequested, output.EvaluationsExecuted), (last.EvaluationsRequested, last.EvaluationsExecuted));
-        Assert.Contains(seen, s => s.Stage == 1 && s.Phase == "screening" && s.EvaluationsExecuted > seen.First(f => f.Stage == 1 && f.Phase == "screening").EvaluationsExecuted);
+        // Its 5 evaluations go as batches of 2, 2 and 1, at most two at a time: some status shows 2 or 4 of them run.
+        Assert.Contains(seen, s => s is { Stage: 1, Phase: "screening", EvaluationsRequested: 5, EvaluationsExecuted: 2 or 4 });
         // During tier 2 the leader shown is tier 1's, on 4 seeds, not the screening leader on 1.
         Assert.All(seen.Where(s => s.Phase == "tier 2 of 3"), s => Assert.Equal(4, s.BestSeeds));
     }
