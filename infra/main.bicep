@@ -47,9 +47,9 @@ param taskHubName string = 'SweepHub'
 @description('NCRONTAB expression for scheduled recalibration (app setting Sweep__ScheduleCron); empty turns it off.')
 param scheduleCron string = ''
 
-@description('Candidates times seeds evaluated by one activity call (app setting Sweep__EvaluationBatchSize).')
+@description('Candidates times seeds evaluated by one activity call until the measured time sizes the batches (app setting Sweep__EvaluationBatchSize).')
 @minValue(1)
-@maxValue(10000)
+@maxValue(1000)
 param evaluationBatchSize int = 50
 
 @description('Evaluator endpoints a sweep request may name, each {name, url, audience?, keyVaultSecretUri?} (app settings Sweep__Evaluators__<name>__*).')

@@ -82,9 +82,10 @@ public sealed class CompositionTests
 
         var output = await activity.RunAsync(new EvaluateBatchInput("composition", 0, "A", EvaluationPhase.Screening, 0, 0, 20, ConfigSeeds.Of(requests)), CancellationToken.None);
 
-        Assert.Equal(2, output.Count);
-        Assert.All(output.All, s => Assert.True(double.IsFinite(s.TotalScore)));
-        Assert.Equal(services.GetRequiredService<IScenarioEvaluator>().Evaluate(requests[1]), output[1]);
+        Assert.Equal(2, output.Scores.Count);
+        Assert.All(output.Scores.All, s => Assert.True(double.IsFinite(s.TotalScore)));
+        Assert.Equal(services.GetRequiredService<IScenarioEvaluator>().Evaluate(requests[1]), output.Scores[1]);
+        Assert.True(output.Seconds > 0, $"The batch reports the wall time of its evaluations, and reported {output.Seconds} s.");
         Assert.Equal(["composition/scores/01/0000-0000.json"], await store.ListAsync("composition/"));
     }
 

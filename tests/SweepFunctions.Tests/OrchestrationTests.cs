@@ -76,7 +76,7 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
     public async Task Sweep_WhileRunning_ShowsProgressAsCustomStatus()
     {
         var plan = Plan(Requests.Long().ToJsonString());
-        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input("progress", plan, batchSize: 5), new StartOrchestrationOptions("progress"));
+        await App.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SweepOrchestrator), Input("progress", plan, batchSize: 2), new StartOrchestrationOptions("progress"));
 
         var seen = new List<SweepProgressView>();
         OrchestrationMetadata? state;
@@ -107,12 +107,15 @@ public sealed class OrchestrationTests(DurableAppFixture fixture)
             Assert.InRange(s.StagesFinished, s.Stage - 1, s.Stage);
         });
 
-        // The finished sweep says all three stages are done; the executed count moved inside phases, batch by batch.
+        // The finished sweep says all three stages are done; the executed count moved inside phases, batch by batch (stage
+        // A's screening runs in batches of the initial 2; later calls are measured, and this evaluator is instant, so
+        // each is one batch).
         var last = state.ReadCustomStatusAs<SweepProgressView>()!;
         Assert.Equal((3, "saved"), (last.StagesFinished, last.Phase));
         var output = state.ReadOutputAs<SweepOutput>()!;
         Assert.Equal((output.EvaluationsRequested, output.EvaluationsExecuted), (last.EvaluationsRequested, last.EvaluationsExecuted));
-        Assert.Contains(seen, s => s.Phase.StartsWith("tier", StringComparison.Ordinal) && s.EvaluationsExecuted > seen.First(f => f.Stage == s.Stage && f.Phase == s.Phase).EvaluationsExecuted);
+        // Its 5 evaluations go as batches of 2, 2 and 1, at most two at a time: some status shows 2 or 4 of them run.
+        Assert.Contains(seen, s => s is { Stage: 1, Phase: "screening", EvaluationsRequested: 5, EvaluationsExecuted: 2 or 4 });
         // During tier 2 the leader shown is tier 1's, on 4 seeds, not the screening leader on 1.
         Assert.All(seen.Where(s => s.Phase == "tier 2 of 3"), s => Assert.Equal(4, s.BestSeeds));
     }

@@ -16,7 +16,7 @@ namespace SweepFunctions.Activities;
 public sealed class EvaluateBatch(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<EvaluateBatch> logger)
 {
     [Function(nameof(EvaluateBatch))]
-    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
+    public Task<EvaluatedBatch> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
         BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), named, store, cancellation, metrics, logger, input, cancellationToken);
 }
 
@@ -24,7 +24,7 @@ public sealed class EvaluateBatch(IScenarioEvaluator evaluator, NamedEvaluators 
 public sealed class CrossEvaluate(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger<CrossEvaluate> logger)
 {
     [Function(nameof(CrossEvaluate))]
-    public Task<ScoreColumns> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
+    public Task<EvaluatedBatch> RunAsync([ActivityTrigger] EvaluateBatchInput input, CancellationToken cancellationToken) =>
         BatchEvaluation.RunAsync(metrics.Measure(evaluator, input.Phase), named, store, cancellation, metrics, logger, input, cancellationToken);
 }
 
@@ -39,9 +39,10 @@ internal static class BatchEvaluation
     /// (<see cref="ScoreArchive"/>) and back to the orchestrator. A non-finite score is recorded as the memo would record
     /// it, because JSON cannot hold NaN. Logs the throughput (evaluations per second, per sweep, stage and phase), runs
     /// in a span of its own, and records the batch's wall time (<see cref="SweepMetrics"/>; the evaluator passed in
-    /// counts and times each evaluation).
+    /// counts and times each evaluation). That wall time also goes back with the scores, so the orchestrator sizes the
+    /// next batches by it (<see cref="Orchestration.BatchSizing"/>) from what its history holds.
     /// </summary>
-    public static async Task<ScoreColumns> RunAsync(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input, CancellationToken cancellationToken)
+    public static async Task<EvaluatedBatch> RunAsync(IScenarioEvaluator evaluator, NamedEvaluators named, IResultStore store, CancellationMarker cancellation, SweepMetrics metrics, ILogger logger, EvaluateBatchInput input, CancellationToken cancellationToken)
     {
         using var span = SweepTelemetry.StartBatch(input, input.Configs.Sum(c => c.Seeds.Sum(r => r.Count)));
         if (await cancellation.IsRequestedAsync(input.SweepId, cancellationToken))
@@ -72,9 +73,12 @@ internal static class BatchEvaluation
         logger.LogInformation(
             "Sweep {SweepId} stage {Stage} {Phase}: {Evaluations} evaluations in {Seconds:F2} s, {EvaluationsPerSecond:F2} evaluations/s",
             input.SweepId, input.Label, input.Phase, requests.Count, seconds, seconds > 0 ? requests.Count / seconds : 0);
-        return columns;
+        return new EvaluatedBatch(columns, seconds);
     }
 }
+
+/// <summary>What an evaluation batch returns: its scores in request order and the wall seconds its evaluations took.</summary>
+public sealed record EvaluatedBatch(ScoreColumns Scores, double Seconds);
 
 /// <summary>
 /// One batch of evaluations: each config once with its seed runs (<see cref="ConfigSeeds"/>). <see cref="Stage"/> is

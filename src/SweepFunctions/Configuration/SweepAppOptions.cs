@@ -7,9 +7,10 @@ public sealed class SweepAppOptions
 {
     public const string Section = "Sweep";
 
-    public const int MaxBatchSize = 10_000;
+    /// <summary>The largest initial batch: the most evaluations <see cref="Orchestration.BatchSizing"/> puts in any batch.</summary>
+    public const int MaxBatchSize = Orchestration.BatchSizing.Max;
 
-    /// <summary>Evaluations per activity call: each call costs a dispatch round trip and history events.</summary>
+    /// <summary>Evaluations per activity call until the batches' measured time sizes them (<see cref="Orchestration.BatchSizing"/>).</summary>
     public int EvaluationBatchSize { get; set; } = 50;
 
     /// <summary>

@@ -42,7 +42,8 @@ public static class SweepOrchestrator
         logger.LogInformation("Sweep {SweepId} stage {Stage} of {Stages} starts ({Scenario})", input.SweepId, stage.Stage + 1, plan.Stages.Count, plan.Scenario);
 
         var observer = new OrchestrationObserver(context, input.SweepId);
-        var memo = new EvaluationMemo(new DurableEvaluator(context, input.SweepId, stage.Stage, input.BatchSize, observer) { Named = input.Evaluator }, plan.Schemas,
+        var evaluator = new DurableEvaluator(context, input.SweepId, stage.Stage, input.BatchSize, soFar.Timing ?? BatchTiming.None, observer) { Named = input.Evaluator };
+        var memo = new EvaluationMemo(evaluator, plan.Schemas,
             soFar.EvaluationsRequested, soFar.EvaluationsExecuted);
         if (stage.Stage > 0)
         {
@@ -66,7 +67,7 @@ public static class SweepOrchestrator
         observer.OnStageSaved(finished.Count, memo.Requested, memo.Executed);
         if (finished.Count < plan.Stages.Count)
         {
-            context.ContinueAsNew(input with { SoFar = new SweepSoFar(finished.Count, outcome.Result.WinnerParams, finished, memo.Requested, memo.Executed) });
+            context.ContinueAsNew(input with { SoFar = new SweepSoFar(finished.Count, outcome.Result.WinnerParams, finished, memo.Requested, memo.Executed, evaluator.Timing) });
             return null;
         }
 
@@ -97,7 +98,8 @@ public static class SweepOrchestrator
 /// it travels unchanged through every stage's continue-as-new, which resets the instance's own creation time, so the
 /// sweep's start, age and order are read here (<see cref="StartOf"/>). Null in sweeps started before it was added.
 /// <see cref="Evaluator"/> is the operator-configured evaluator the request named (its name and described version);
-/// null runs the built-in model.
+/// null runs the built-in model. <see cref="BatchSize"/> is the evaluations per activity call until the batches' measured
+/// time sizes them (<see cref="BatchSizing"/>).
 /// </summary>
 public sealed record SweepInput(
     string SweepId, SweepPlan Plan, int BatchSize, string? EngineVersion, string? ScheduleName = null, BaseSource? BaseSource = null, SweepSoFar? SoFar = null,
@@ -107,8 +109,11 @@ public sealed record SweepInput(
     public static DateTimeOffset StartOf(SweepInput? input, DateTimeOffset executionCreatedAt) => input?.StartedAt ?? executionCreatedAt;
 }
 
-/// <summary>Where a sweep stands between two stages: the next stage, its base, the finished stages and the counts.</summary>
-public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageView> Finished, int EvaluationsRequested, int EvaluationsExecuted);
+/// <summary>
+/// Where a sweep stands between two stages: the next stage, its base, the finished stages, the counts, and the
+/// measured time of the evaluation batches so far (<see cref="BatchSizing"/> sizes the next stage's batches by it).
+/// </summary>
+public sealed record SweepSoFar(int Stage, ParamSet Incumbent, IReadOnlyList<StageView> Finished, int EvaluationsRequested, int EvaluationsExecuted, BatchTiming? Timing = null);
 
 /// <summary>A finished sweep: the stages as the status endpoint shows them, the carried-forward config, evaluation counts and the blobs written.</summary>
 public sealed record SweepOutput(

@@ -110,7 +110,7 @@ public sealed class SweepAppHost : IAsyncDisposable
         /// <summary>Cancelled when the app host stops, as the Functions host cancels its invocations at shutdown.</summary>
         public CancellationTokenSource Stopping { get; } = new();
 
-        public async Task<ScoreColumns> RunBatchAsync(EvaluateBatchInput input, Func<EvaluateBatchInput, Task<ScoreColumns>> run)
+        public async Task<EvaluatedBatch> RunBatchAsync(EvaluateBatchInput input, Func<EvaluateBatchInput, Task<EvaluatedBatch>> run)
         {
             CurrentBatchSlot.Value = input;
             Running[input] = 0;
@@ -145,8 +145,8 @@ public sealed class SweepAppHost : IAsyncDisposable
             recorder.Episodes.AddOrUpdate(context.InstanceId, 1, (_, episodes) => episodes + 1);
             return SweepOrchestrator.RunAsync(context, input!);
         });
-        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<EvaluateBatch>().RunAsync(b, recorder.Stopping.Token))));
-        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, ScoreColumns>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<CrossEvaluate>().RunAsync(b, recorder.Stopping.Token))));
+        registry.AddActivityFunc(nameof(EvaluateBatch), Measured<EvaluateBatchInput, EvaluatedBatch>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<EvaluateBatch>().RunAsync(b, recorder.Stopping.Token))));
+        registry.AddActivityFunc(nameof(CrossEvaluate), Measured<EvaluateBatchInput, EvaluatedBatch>(i => i.SweepId, i => recorder.RunBatchAsync(i, b => Create<CrossEvaluate>().RunAsync(b, recorder.Stopping.Token))));
         registry.AddActivityFunc(nameof(RecallScores), Measured<StageRun, ScoreSheet>(i => i.SweepId, i => Create<RecallScores>().RunAsync(i, recorder.Stopping.Token)));
         registry.AddActivityFunc(nameof(WriteStageResult), Measured<WriteStageResultInput, WriteStageResultOutput>(i => i.Stage.SweepId, i => Create<WriteStageResult>().RunAsync(i, recorder.Stopping.Token)));
         registry.AddActivityFunc(nameof(WriteSweepResult), Measured<WriteSweepResultInput, WriteSweepResultOutput>(i => i.SweepId, i => Create<WriteSweepResult>().RunAsync(i, recorder.Stopping.Token)));
