@@ -151,7 +151,7 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
 
         Assert.Equal(["named-3/0/0-0", "named-3/0/0-0"], _endpoint.Posts.Select(p => p.IdempotencyKey));
         Assert.Equal(["{x: 0.1}@0", "{x: 0.3}@0"], _endpoint.Evaluated.Select(i => $"{i.Params}@{i.Seed}"));
-        Assert.Equal([0.913, 0.953], again.Total.Select(x => Math.Round(x, 6)));   // 1 - (x - 0.3)^2 - 0.04 - 0.007 (seed 0)
+        Assert.Equal([0.913, 0.953], again.Scores.Total.Select(x => Math.Round(x, 6)));   // 1 - (x - 0.3)^2 - 0.04 - 0.007 (seed 0)
     }
 
     [Fact]
