@@ -34,8 +34,9 @@ internal sealed class IndentedJson
 
     public override string ToString() => _text.ToString();
 
-    public static string Quote(string value) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static string Quote(string value) => JsonSerializer.Serialize(value, QuoteOptions);
+
+    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private void Open(string? name, char bracket)
     {
