@@ -48,8 +48,7 @@ internal sealed class SeedEvaluationRun(CliServices services, CliOutput cli, See
         });
 
         var summary = SeedSummary.From(e.Seeds, scores.Select(EvaluationMemo.Sanitise).ToList(), builtInMetrics ? metrics : null);
-        var failed = requests.Zip(scores).Where(x => x.Second.Failure is not null)
-            .Select(x => new FailedEvaluation(x.First.Scenario, x.First.Params, x.First.Seed, x.First.Periods, x.Second.Failure!)).ToList();
+        var failed = FailedEvaluation.Among(requests.Zip(scores, (r, s) => new ScoredRequest(r, s))).ToList();
         Report(summary, e.Model is null ? null : new ModelFigures(e.Model, StageFailures.Of(failed, requests.Count), e.WithMetrics ? MetricFigure.Of(scores) : null));
         return ExitCodes.Ok;
     }

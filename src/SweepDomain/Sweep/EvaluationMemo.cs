@@ -58,7 +58,7 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
                 _scores[KeyOf(missing[i])] = Sanitise(scores[i]);
                 if (scores[i].Failure is { } failure)
                 {
-                    _failures.Add(new FailedEvaluation(missing[i].Scenario, missing[i].Params, missing[i].Seed, missing[i].Periods, failure));
+                    _failures.Add(FailedEvaluation.Of(missing[i], failure));
                 }
             }
         }
@@ -86,4 +86,12 @@ public sealed class EvaluationMemo(IEvaluator evaluator, IReadOnlyDictionary<str
 }
 
 /// <summary>One evaluation that failed: what was asked, and why it failed.</summary>
-public sealed record FailedEvaluation(string Scenario, ParamSet Params, int Seed, int Periods, EvaluationFailure Failure);
+public sealed record FailedEvaluation(string Scenario, ParamSet Params, int Seed, int Periods, EvaluationFailure Failure)
+{
+    public static FailedEvaluation Of(EvaluationRequest request, EvaluationFailure failure) =>
+        new(request.Scenario, request.Params, request.Seed, request.Periods, failure);
+
+    /// <summary>The failed ones among scored evaluations, in their order.</summary>
+    public static IEnumerable<FailedEvaluation> Among(IEnumerable<ScoredRequest> scored) =>
+        scored.Where(s => s.Score.Failure is not null).Select(s => Of(s.Request, s.Score.Failure!));
+}

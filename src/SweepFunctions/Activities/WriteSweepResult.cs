@@ -54,9 +54,7 @@ public sealed class WriteSweepResult(IResultStore store, ILogger<WriteSweepResul
         var failures = new List<FailedEvaluation>();
         for (int stage = 0; stage < stageCount; stage++)
         {
-            failures.AddRange((await archive.StageAsync(input.SweepId, stage, input.Plan.Periods, gather: false, cancellationToken))
-                .Where(s => s.Score.Failure is not null)
-                .Select(s => new FailedEvaluation(s.Request.Scenario, s.Request.Params, s.Request.Seed, s.Request.Periods, s.Score.Failure!)));
+            failures.AddRange(FailedEvaluation.Among(await archive.StageAsync(input.SweepId, stage, input.Plan.Periods, gather: false, cancellationToken)));
         }
 
         return failures;

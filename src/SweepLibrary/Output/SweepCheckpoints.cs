@@ -58,10 +58,7 @@ public sealed class SweepCheckpoints(OutputFolder folder, string scenario)
         }
 
         var scores = checkpoints.SelectMany(c => c.Scores).ToList();
-        var failures = scores
-            .Where(s => s.Score.Failure is not null)
-            .Select(s => new FailedEvaluation(s.Request.Scenario, s.Request.Params, s.Request.Seed, s.Request.Periods, s.Score.Failure!))
-            .ToList();
+        var failures = FailedEvaluation.Among(scores).ToList();
         return new ResumePoint(
             new SweepResume(checkpoints.Select(c => c.Outcome).ToList(), scores, failures),
             checkpoints.ToDictionary(c => ResultText.StageTiming(c.Outcome.Result.Label), c => c.Seconds),
