@@ -17,12 +17,12 @@ public sealed record RankKeys(double Mean, double Std, double PassRate, int Scre
 
     /// <summary>
     /// As <see cref="Resampled(Candidate, ReadOnlySpan{int})"/>, where positions at and past
-    /// <paramref name="pseudo"/>'s first position are the pseudo-seeds of a racing comparison: each scores the candidate's
-    /// own mean over its real seeds, and passes or fails as <paramref name="pseudo"/> says.
+    /// <paramref name="pseudo"/>'s first position are the pseudo-seeds of a racing comparison: each scores
+    /// <paramref name="pseudo"/>'s score, and passes or fails as it says.
     /// </summary>
     public static RankKeys Resampled(Candidate c, ReadOnlySpan<int> positions, PseudoSeeds pseudo)
     {
-        double pseudoScore = pseudo.First < int.MaxValue ? MeanOfFirst(c, pseudo.First) : 0;
+        double pseudoScore = pseudo.Score;
         int n = positions.Length, passes = 0;
         double sum = 0;
         foreach (int i in positions)
@@ -41,17 +41,6 @@ public sealed record RankKeys(double Mean, double Std, double PassRate, int Scre
 
         return new RankKeys(mean, n < 2 ? 0 : Math.Sqrt(squares / (n - 1)), (double)passes / n, c.Screening.NFail, c.IsIncumbent);
     }
-
-    private static double MeanOfFirst(Candidate c, int seeds)
-    {
-        double sum = 0;
-        for (int i = 0; i < seeds; i++)
-        {
-            sum += c.Seeds[i].TotalScore;
-        }
-
-        return sum / seeds;
-    }
 }
 
 /// <summary>
@@ -59,12 +48,25 @@ public sealed record RankKeys(double Mean, double Std, double PassRate, int Scre
 /// <see cref="First"/> one candidate of the pair fails and the other passes, at <see cref="First"/> + 1 the other way
 /// round (<see cref="FailsFirst"/> says which one this candidate is): one observation added to each discordant cell of
 /// the matched pass/fail table (<see cref="Evidence.PairedBootstrap"/>). Without them a pass rate with no failing seed
-/// has no spread in the bootstrap, exactly where it is least certain.
+/// has no spread in the bootstrap, exactly where it is least certain. Each scores <see cref="Score"/>, the candidate's
+/// own mean over the real seeds, worked out once for all the resamples.
 /// </summary>
-public readonly record struct PseudoSeeds(int First, bool FailsFirst)
+public readonly record struct PseudoSeeds(int First, bool FailsFirst, double Score)
 {
     /// <summary>No pseudo-seeds: every position is a real seed.</summary>
-    public static PseudoSeeds None => new(int.MaxValue, false);
+    public static PseudoSeeds None => new(int.MaxValue, false, 0);
+
+    /// <summary>The pseudo-seeds of <paramref name="c"/> after its first <paramref name="seeds"/> seeds.</summary>
+    public static PseudoSeeds Of(Candidate c, int seeds, bool failsFirst)
+    {
+        double sum = 0;
+        for (int i = 0; i < seeds; i++)
+        {
+            sum += c.Seeds[i].TotalScore;
+        }
+
+        return new PseudoSeeds(seeds, failsFirst, sum / seeds);
+    }
 
     public bool Passes(int position) => (position == First) != FailsFirst;
 }

@@ -153,8 +153,8 @@ public static class TieredStability
         var resamples = new Resamples(leader, tier, block, PseudoPair: true);
         var pValues = rivals.Select(rival =>
         {
-            var (bootstrap, leaderKeys) = resamples.For(rival);
-            return bootstrap.PValue(b => Ranking.Above(leaderKeys[b], resamples.Other(rival, bootstrap.Positions(b)), plan.RankBy, plan.KFactor));
+            var (bootstrap, leaderKeys, pseudo) = resamples.For(rival);
+            return bootstrap.PValue(b => Ranking.Above(leaderKeys[b], RankKeys.Resampled(rival, bootstrap.Positions(b), pseudo), plan.RankBy, plan.KFactor));
         }).ToList();
         var adjusted = Holm.Adjust(pValues);
         string score = Ranking.ScoreName(plan.RankBy);
@@ -190,9 +190,9 @@ public static class TieredStability
         var tests = new List<EquivalenceTest>();
         foreach (var other in others)
         {
-            var (bootstrap, incumbentKeys) = resamples.For(other);
+            var (bootstrap, incumbentKeys, pseudo) = resamples.For(other);
             var differences = Enumerable.Range(0, PairedBootstrap.Resamples)
-                .Select(b => Ranking.Score(resamples.Other(other, bootstrap.Positions(b)), plan.RankBy, plan.KFactor) - Ranking.Score(incumbentKeys[b], plan.RankBy, plan.KFactor))
+                .Select(b => Ranking.Score(RankKeys.Resampled(other, bootstrap.Positions(b), pseudo), plan.RankBy, plan.KFactor) - Ranking.Score(incumbentKeys[b], plan.RankBy, plan.KFactor))
                 .ToArray();
             double p = Math.Max(bootstrap.PValue(b => differences[b] > -margin), bootstrap.PValue(b => differences[b] < margin));
             if (p >= testAlpha)
@@ -243,27 +243,25 @@ public static class TieredStability
     /// </summary>
     private sealed class Resamples(Candidate reference, int tier, int block, bool PseudoPair)
     {
-        private readonly Dictionary<int, (PairedBootstrap, RankKeys[])> _bySeeds = [];
+        private readonly Dictionary<int, (PairedBootstrap Bootstrap, RankKeys[] Keys)> _bySeeds = [];
 
-        public (PairedBootstrap Bootstrap, RankKeys[] ReferenceKeys) For(Candidate other)
+        /// <summary>
+        /// The resamples for a comparison with <paramref name="other"/>, the reference's keys on each, and the pseudo-seeds
+        /// to resample <paramref name="other"/> with.
+        /// </summary>
+        public (PairedBootstrap Bootstrap, RankKeys[] ReferenceKeys, PseudoSeeds OtherPseudo) For(Candidate other)
         {
-            int n = Common(other);
+            int n = Math.Min(reference.SeedCount, other.SeedCount);
             if (!_bySeeds.TryGetValue(n, out var entry))
             {
                 var bootstrap = new PairedBootstrap(n, PairedBootstrap.SeedOf(tier, block, n), PseudoPair);
-                var pseudo = PseudoPair ? new PseudoSeeds(n, FailsFirst: true) : PseudoSeeds.None;
+                var pseudo = PseudoPair ? PseudoSeeds.Of(reference, n, failsFirst: true) : PseudoSeeds.None;
                 entry = (bootstrap, Enumerable.Range(0, PairedBootstrap.Resamples).Select(b => RankKeys.Resampled(reference, bootstrap.Positions(b), pseudo)).ToArray());
                 _bySeeds[n] = entry;
             }
 
-            return entry;
+            return (entry.Bootstrap, entry.Keys, PseudoPair ? PseudoSeeds.Of(other, n, failsFirst: false) : PseudoSeeds.None);
         }
-
-        /// <summary>The other candidate's keys on a resample of <see cref="For"/>.</summary>
-        public RankKeys Other(Candidate other, ReadOnlySpan<int> positions) =>
-            RankKeys.Resampled(other, positions, PseudoPair ? new PseudoSeeds(Common(other), FailsFirst: false) : PseudoSeeds.None);
-
-        private int Common(Candidate other) => Math.Min(reference.SeedCount, other.SeedCount);
     }
 
     /// <summary>The seed count a racing block brings a candidate with <paramref name="seeds"/> seeds up to.</summary>
