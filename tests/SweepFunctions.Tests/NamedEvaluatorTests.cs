@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
@@ -242,20 +241,14 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
     /// <summary>The test-kit model behind the HTTP protocol on a free loopback port: x in [0, 1] only, version 7.1.</summary>
     private sealed class ModelEndpoint : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private static readonly string Describe = ProtocolMessages.Line(ProtocolTranslation.Describe("remote-model", "7.1",
+            [new SweepDomain.Parameters.ScenarioSchema(TestScenarios.Quadratic, [TestScenarios.Schema(TestScenarios.Quadratic).Find("x")!])]));
 
-        public ModelEndpoint()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/model/");
-            socket.Stop();
-            _listener.Prefixes.Add(BaseUrl.ToString());
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
+        private readonly LoopbackEndpoint _endpoint;
 
-        public Uri BaseUrl { get; }
+        public ModelEndpoint() => _endpoint = new LoopbackEndpoint(AnswerAsync);
+
+        public Uri BaseUrl => _endpoint.BaseUrl;
 
         public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -275,31 +268,10 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
         /// <summary>Answers by idempotency key: a batch posted again is answered from here, not run again.</summary>
         private readonly ConcurrentDictionary<string, string> _answers = new();
 
-        private async Task ServeAsync()
+        private async Task AnswerAsync(string call, HttpListenerContext context)
         {
-            var schema = new SweepDomain.Parameters.ScenarioSchema(TestScenarios.Quadratic, [TestScenarios.Schema(TestScenarios.Quadratic).Find("x")!]);
-            string describe = ProtocolMessages.Line(ProtocolTranslation.Describe("remote-model", "7.1", [schema]));
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception) when (!_listener.IsListening)
-                {
-                    return;
-                }
-
-                _ = Task.Run(() => HandleAsync(context, describe));
-            }
-        }
-
-        private async Task HandleAsync(HttpListenerContext context, string describe)
-        {
-            string call = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath.Replace("/model", "")}";
             Calls.Enqueue(call);
-            string answer = describe;
+            string answer = Describe;
             if (call == "POST /evaluate")
             {
                 string key = context.Request.Headers[HttpEvaluator.IdempotencyHeader] ?? "";
@@ -323,10 +295,7 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
                 if (key == DropFirstAnswerFor)
                 {
                     DropFirstAnswerFor = null;
-                    context.Response.ContentLength64 = answer.Length;
-                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(answer[..5]));
-                    await context.Response.OutputStream.FlushAsync();
-                    context.Response.Abort();
+                    await LoopbackEndpoint.DropMidAnswerAsync(context.Response, answer);
                     return;
                 }
             }
@@ -337,6 +306,6 @@ public sealed class NamedEvaluatorTests : IAsyncLifetime
             context.Response.Close();
         }
 
-        public void Dispose() => _listener.Close();
+        public void Dispose() => _endpoint.Dispose();
     }
 }

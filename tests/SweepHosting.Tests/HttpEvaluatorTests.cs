@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using SweepDomain.Evaluation;
 using SweepDomain.Parameters;
 using SweepHosting.Evaluation.Protocol;
+using SweepTestKit;
 
 namespace SweepHosting.Tests;
 
@@ -109,74 +109,45 @@ public sealed class HttpEvaluatorTests
             System.CreateTimer(callback, state, TimeSpan.Zero, period);
     }
 
-    /// <summary>An HTTP listener on a free loopback port answering describe, then each scripted answer in turn.</summary>
+    /// <summary>An HTTP endpoint on a free loopback port answering describe, then each scripted answer in turn.</summary>
     private sealed class ScriptedEndpoint : IDisposable
     {
-        private readonly HttpListener _listener = new();
         private readonly ConcurrentQueue<(string Call, int Status, string Body, string? Location)> _script;
+        private readonly LoopbackEndpoint _endpoint;
 
         public ScriptedEndpoint(params (string Call, int Status, string Body, string? Location)[] script)
         {
             _script = new(script);
-            int port = FreePort();
-            BaseUrl = new Uri($"http://127.0.0.1:{port}/model/");
-            _listener.Prefixes.Add(BaseUrl.ToString());
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
+            _endpoint = new LoopbackEndpoint(AnswerAsync);
         }
 
-        public Uri BaseUrl { get; }
+        public Uri BaseUrl => _endpoint.BaseUrl;
 
         public ConcurrentQueue<(string Call, string? Key, string? Authorization)> Calls { get; } = new();
 
-        private async Task ServeAsync()
+        private async Task AnswerAsync(string call, HttpListenerContext context)
         {
-            while (_listener.IsListening)
+            Calls.Enqueue((call, context.Request.Headers[HttpEvaluator.IdempotencyHeader], context.Request.Headers["Authorization"]));
+            var (status, body, location) = call == "GET /describe" ? (200, Describe, null)
+                : _script.TryDequeue(out var next) && next.Call == call ? (next.Status, next.Body, next.Location) : (418, $"unscripted {call}", (string?)null);
+            if (status == Drop)
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception) when (!_listener.IsListening)
-                {
-                    return;
-                }
-
-                string call = $"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath.Replace("/model", "")}";
-                Calls.Enqueue((call, context.Request.Headers[HttpEvaluator.IdempotencyHeader], context.Request.Headers["Authorization"]));
-                var (status, body, location) = call == "GET /describe" ? (200, Describe, null)
-                    : _script.TryDequeue(out var next) && next.Call == call ? (next.Status, next.Body, next.Location) : (418, $"unscripted {call}", (string?)null);
-                if (status == Drop)
-                {
-                    // Promise an answer, send its first bytes, then drop the connection.
-                    context.Response.ContentLength64 = 1000;
-                    await context.Response.OutputStream.WriteAsync("{\"res"u8.ToArray());
-                    await context.Response.OutputStream.FlushAsync();
-                    context.Response.Abort();
-                    continue;
-                }
-
-                context.Response.StatusCode = status;
-                if (location is not null)
-                {
-                    context.Response.Headers["Location"] = "/model" + location;
-                    context.Response.Headers["Retry-After"] = "1";
-                }
-
-                byte[] bytes = Encoding.UTF8.GetBytes(body);
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
+                await LoopbackEndpoint.DropMidAnswerAsync(context.Response, Results);
+                return;
             }
+
+            context.Response.StatusCode = status;
+            if (location is not null)
+            {
+                context.Response.Headers["Location"] = "/model" + location;
+                context.Response.Headers["Retry-After"] = "1";
+            }
+
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
         }
 
-        private static int FreePort()
-        {
-            using var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            return ((IPEndPoint)socket.LocalEndpoint).Port;
-        }
-
-        public void Dispose() => _listener.Close();
+        public void Dispose() => _endpoint.Dispose();
     }
 }
