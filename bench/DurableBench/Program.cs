@@ -19,6 +19,7 @@ using SweepFunctions.Orchestration;
 // timed as a whole process against `sweep run` with the same sweep.
 //   dotnet run -c Release --project bench/DurableBench -- '{"scenario": "baseline", "stages": ["A:beta=0.5,1.0"], "periods": 200}' [--warm]
 // With --warm the sweep runs twice and the second run, on a warm process as a Function App's host is, is the one to read.
+bool warm = args.Contains("--warm") || Environment.GetEnvironmentVariable("SWEEP_BENCH_WARM") == "1";
 args = args.Where(a => a != "--warm").ToArray();
 if (args.Length != 1)
 {
@@ -65,7 +66,6 @@ try
 {
     // With --warm the sweep runs twice in this process and the second run is the one timed: a Function App's host is
     // long-lived, so its code is compiled once, not for every sweep.
-    bool warm = Environment.GetCommandLineArgs().Contains("--warm") || Environment.GetEnvironmentVariable("SWEEP_BENCH_WARM") == "1";
     OrchestrationMetadata? state = null;
     foreach (string id in warm ? new[] { "warm-up", "bench" } : ["bench"])
     {
